@@ -1,0 +1,86 @@
+import type { z } from "zod";
+import type { Ctx } from "../services/context.ts";
+import type { ModalRequest, Reply } from "../services/reply.ts";
+import type { Role } from "../domain/types.ts";
+import type { DomainEvent } from "../services/positions.ts";
+import type { Translator } from "../i18n/index.ts";
+
+export type Bilingual = { en: string; ru: string };
+
+/** Kinds of value the platforms can offer suggestions for (Discord autocomplete, Slack external selects). */
+export type Suggest = "document" | "paragraph" | "area" | "state" | "position" | "target";
+
+export type OptionSpec = {
+  name: string;
+  type: "string" | "integer";
+  required: boolean;
+  description: Bilingual;
+  suggest?: Suggest;
+  choices?: { value: string; label: Bilingual }[];
+  maxLength?: number;
+  /** Long free text: collected by a modal when the user gives none. */
+  long?: boolean;
+};
+
+/** What a use case may need beyond Ctx: side effects the runtime performs (alerts) and runtime settings. */
+export type Runtime = { emit: (e: DomainEvent) => void; digestTime: string };
+
+export type CommandDef<I = any> = {
+  name: string;
+  description: Bilingual;
+  /** The line as typed in Slack or the console, in both languages. */
+  usage: Bilingual;
+  examples: string[];
+  /** Roles allowed; "anyone" includes people not yet linked to a delegation. */
+  access: Role[] | "anyone";
+  options: OptionSpec[];
+  /** Validates input from any platform: parsed text or typed options. */
+  schema: z.ZodType<I>;
+  /** Turns the text typed after the command into the fields `schema` validates. */
+  parseText: (text: string) => Record<string, unknown>;
+  /** A form for long input, when the command is given without text (Slack and Discord modals). */
+  modal?: (t: Translator) => ModalRequest;
+  run: (ctx: Ctx, input: I, rt: Runtime) => Promise<Reply>;
+};
+
+export const defineCommand = <I>(def: CommandDef<I>): CommandDef<I> => def;
+
+/** Splits a typed line into words, keeping "quoted phrases" together. */
+export function tokenise(text: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|“([^”]*)”|«([^»]*)»|(\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+  return out;
+}
+
+/**
+ * Pulls keyword options ("para 1.10", "kind drafting", "as reservation") off the front of a word list,
+ * in any order; the rest is free text. A keyword only counts when its value is valid, so free text
+ * that happens to start with "as" stays text.
+ */
+export function takeKeywords(words: string[], keys: Record<string, (v: string) => string | undefined>): { found: Record<string, string>; rest: string[] } {
+  const found: Record<string, string> = {};
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!.toLowerCase().replace(/:$/, "");
+    const check = keys[w];
+    const next = words[i + 1];
+    if (!check || next === undefined) break;
+    const v = check(next);
+    if (v === undefined) break;
+    found[w] = v;
+    i += 2;
+  }
+  return { found, rest: words.slice(i) };
+}
+
+/** The free text after the first `used` words, with its original spacing and line breaks kept. */
+export function restOfLine(text: string, used: number): string {
+  let s = text.trimStart();
+  for (let i = 0; i < used; i++) {
+    const m = /^("[^"]*"|“[^”]*”|«[^»]*»|\S+)\s*/.exec(s);
+    if (!m) return "";
+    s = s.slice(m[0].length);
+  }
+  return s.trim();
+}

@@ -1,0 +1,143 @@
+import type { z } from "zod";
+import { commands as allCommands, commandByName } from "../../commands/index.ts";
+import type { CommandDef, Suggest } from "./command.ts";
+import type { Repos } from "../db/repos.ts";
+import type { Clock } from "../domain/dates.ts";
+import type { Actor, Lang, Platform } from "../domain/types.ts";
+import { langFrom, translator, type Translator } from "../i18n/index.ts";
+import { UserError, type Ctx, type Settings } from "../services/context.ts";
+import { errorReply, reply, type ModalRequest, type Reply } from "../services/reply.ts";
+import type { DomainEvent } from "../services/positions.ts";
+import { suggest } from "../services/suggest.ts";
+import type { Logger } from "../log.ts";
+import { silentLogger } from "../log.ts";
+
+/** One command call from any platform, already translated from its payload. */
+export type Invocation = {
+  platform: Platform;
+  userId: string;
+  channelId?: string;
+  /** Discord guild roles of the member, for role-mapped delegations. */
+  roleIds?: string[];
+  /** The platform's locale hint ("ru", "en-GB"), used until the user picks a language. */
+  locale?: string;
+  command: string;
+  /** The text typed after the command (Slack, console). */
+  text?: string;
+  /** Typed options (Discord options, modal fields); used instead of `text` when present. */
+  options?: Record<string, unknown>;
+  /** Same key for a retried platform request: the write happens once. */
+  requestKey?: string;
+  /** Set by the console adapter, whose operator chooses who to act as. */
+  actor?: Omit<Actor, "lang"> & { lang?: Lang };
+};
+
+export type DeskDeps = {
+  repos: Repos;
+  clock: Clock;
+  settings: Settings;
+  digestTime: string;
+  log?: Logger;
+  onEvent?: (e: DomainEvent, actor: Actor) => void;
+};
+
+export type Desk = ReturnType<typeof createDesk>;
+
+/** Whether a failure looks like the database (not the user): such writes are reported "not saved". */
+function isStorageError(e: unknown): boolean {
+  const name = (e as { name?: string })?.name ?? "";
+  const code = (e as { code?: string })?.code ?? "";
+  return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String((e as Error)?.message));
+}
+
+export function createDesk(deps: DeskDeps) {
+  const log = deps.log ?? silentLogger;
+  const { repos } = deps;
+
+  async function actorFor(inv: Invocation): Promise<Actor | undefined> {
+    const identity = await repos.identities.find(inv.platform, inv.userId);
+    const fallbackLang = langFrom(inv.locale);
+    if (inv.actor) return { ...inv.actor, lang: inv.actor.lang ?? (identity?.lang as Lang | undefined) ?? fallbackLang };
+    if (identity)
+      return { platform: inv.platform, userId: inv.userId, role: identity.role as Actor["role"], stateCode: identity.stateCode ?? undefined, lang: identity.lang as Lang, via: "identity" };
+    const lang = fallbackLang;
+    const { states } = await repos.refData();
+    const kindOf = (code: string) => (states.find((s) => s.code === code)?.kind === "observer" ? "observer" : "delegate");
+    if (inv.channelId) {
+      const ch = await repos.identities.channel(inv.platform, inv.channelId);
+      if (ch) return { platform: inv.platform, userId: inv.userId, role: kindOf(ch.stateCode), stateCode: ch.stateCode, lang, via: "channel" };
+    }
+    if (inv.roleIds?.length) {
+      const [r] = await repos.identities.roles(inv.platform, inv.roleIds);
+      if (r) return { platform: inv.platform, userId: inv.userId, role: kindOf(r.stateCode), stateCode: r.stateCode, lang, via: "role" };
+    }
+    return undefined;
+  }
+
+  function usageOf(def: CommandDef, t: Translator, lang: Lang): Reply["blocks"] {
+    return [
+      { type: "text", text: `${t("type_this")} ${def.usage[lang]}` },
+      { type: "context", text: `${t("for_example")} ${def.examples[0] ?? `/${def.name}`}` },
+    ];
+  }
+
+  function badInput(def: CommandDef, issues: z.core.$ZodIssue[], t: Translator, lang: Lang, fromForm: boolean): Reply {
+    const fields = [...new Set(issues.map((i) => String(i.path[0] ?? i.message)))];
+    const fieldErrors = fromForm ? Object.fromEntries(fields.map((f) => [f, t("field_invalid", { field: f })])) : undefined;
+    return errorReply(t("bad_input", { command: def.name, fields: fields.join(", ") }), usageOf(def, t, lang), { fieldErrors });
+  }
+
+  async function run(inv: Invocation): Promise<Reply> {
+    const started = Date.now();
+    let lang: Lang = langFrom(inv.locale);
+    let t = translator(lang);
+    try {
+      const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
+      const actor = await actorFor(inv);
+      if (actor) {
+        lang = actor.lang;
+        t = translator(lang);
+      }
+      if (!def) return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
+      if (!actor && def.access !== "anyone")
+        return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
+      const who: Actor = actor ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang, via: "guest" };
+      if (def.access !== "anyone" && !def.access.includes(who.role))
+        return { ...errorReply(t("refused", { who: def.access.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
+      const raw = inv.options ?? def.parseText(inv.text ?? "");
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) return badInput(def, parsed.error.issues, t, lang, !!inv.options);
+      const ctx: Ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };
+      const out = await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime });
+      log.info("command", { command: def.name, platform: inv.platform, user: inv.userId, state: who.stateCode, status: out.status, ms: Date.now() - started });
+      return out;
+    } catch (e) {
+      if (e instanceof UserError) {
+        const blocks: Reply["blocks"] = [];
+        if (e.suggestions.length) blocks.push({ type: "text", text: t("did_you_mean") }, { type: "list", items: e.suggestions });
+        return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
+      }
+      log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
+      return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
+    }
+  }
+
+  /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */
+  function modalFor(command: string, lang: Lang = "en"): ModalRequest | undefined {
+    return commandByName.get(command)?.modal?.(translator(lang));
+  }
+
+  /** Suggestions for autocomplete (≤ 25, indexed or cached reads only), filtered by what the caller may see. */
+  async function suggestFor(kind: Suggest, query: string, inv: Omit<Invocation, "command">, context: Record<string, unknown> = {}) {
+    try {
+      const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: langFrom(inv.locale), via: "guest" as const };
+      const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
+      return await suggest(ctx, kind, query, context);
+    } catch (e) {
+      log.error("suggest failed", { kind, error: e });
+      return [];
+    }
+  }
+
+  return { run, actorFor, modalFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
+}

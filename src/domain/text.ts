@@ -1,0 +1,56 @@
+/** Normalises a name for lookup: lower case, no diacritics (Türkiye → turkiye), single spaces. */
+export function normalise(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[“”"'’‘«»]/g, "")
+    .replace(/[\s_]+/g, " ")
+    .trim();
+}
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * How well `query` names `candidate` (0 = not at all, higher is better). Exact beats prefix beats
+ * word-contains beats a near miss, so "terror" finds "Combating terrorism" and "Bangldesh" finds Bangladesh.
+ */
+export function matchScore(query: string, candidate: string): number {
+  const q = normalise(query);
+  const c = normalise(candidate);
+  if (!q || !c) return 0;
+  if (q === c) return 100;
+  if (c.startsWith(q)) return 80;
+  const words = c.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.some((w) => w === q)) return 75;
+  if (words.some((w) => w.startsWith(q)) && q.length >= 3) return 60;
+  if (q.length >= 3 && c.includes(q)) return 50;
+  const qWords = q.split(" ");
+  if (qWords.length > 1 && qWords.every((qw) => words.some((w) => w.startsWith(qw)))) return 55;
+  const d = Math.min(levenshtein(q, c), ...words.map((w) => levenshtein(q, w)));
+  const allowed = q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3;
+  return d <= allowed ? 30 - d * 5 : 0;
+}
+
+/** Shortens text for a list line without cutting a word in half. */
+export function shorten(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

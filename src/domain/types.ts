@@ -1,0 +1,60 @@
+export type Platform = "slack" | "discord" | "console";
+export type Role = "delegate" | "chair" | "secretariat" | "observer";
+export type Lang = "en" | "ru";
+export type Stance = "objection" | "reservation" | "needs_more_time" | "support";
+export type TargetType = "document" | "paragraph" | "offer" | "nomination" | "silence";
+export type CommentKind = "general" | "drafting" | "question";
+
+export const STANCES: readonly Stance[] = ["objection", "reservation", "needs_more_time", "support"];
+export const COMMENT_KINDS: readonly CommentKind[] = ["general", "drafting", "question"];
+export const ROLES: readonly Role[] = ["delegate", "chair", "secretariat", "observer"];
+
+/** Who is acting. A position belongs to the state (`stateCode`), not to the person who typed it. */
+export type Actor = {
+  platform: Platform;
+  userId: string;
+  role: Role;
+  stateCode?: string;
+  lang: Lang;
+  /** How the delegation was found: identity table, channel link, or a mapped guild role. */
+  via: "identity" | "channel" | "role" | "console" | "guest";
+};
+
+export type StateRow = { code: string; nameEn: string; nameRu: string; kind: string; aliases: string[] };
+export type AreaRow = {
+  id: string; dimensionId: string; nameEn: string; nameRu: string; aliases: string;
+  conceptPaperStatus: string; conceptPaperAsOf: string | null; conceptPaperNote: string | null; source: string;
+};
+export type DimensionRow = { id: string; nameEn: string; nameRu: string };
+export type AppointmentRow = {
+  id: string; areaId: string; stateCode: string; role: string; fromDate: string | null; untilDate: string | null;
+  tenure: string | null; decision: string | null; source: string;
+};
+export type OfferRow = {
+  id: string; areaId: string; stateCode: string; role: string; tenure: string | null; submittedOn: string | null;
+  status: string; decidedOn: string | null; decision: string | null; source: string;
+};
+export type DocumentRow = {
+  id: number; symbol: string; title: string; titleRu: string | null; body: string | null; date: string | null;
+  revision: number; status: string; restricted: boolean; commentsDue: string | null; source: string;
+};
+export type ParagraphRow = { id: number; documentId: number; ref: string; ord: number; text: string };
+export type PositionRow = {
+  id: number; stateCode: string; stance: string; targetType: string; targetRef: string; paragraphRef: string | null;
+  reason: string; createdAt: Date; withdrawnAt: Date | null; withdrawnBy: string | null; platform: string; userId: string; source: string;
+};
+export type CommentRow = {
+  id: number; documentId: number; paragraphId: number | null; stateCode: string; kind: string; text: string;
+  createdAt: Date; updatedAt: Date; platform: string; userId: string;
+};
+export type NominationRow = { id: string; post: string; candidate: string; nominatedBy: string; nominatedOn: string | null; status: string; source: string };
+export type SilenceRow = {
+  id: string; subject: string; subjectRu: string | null; targetType: string; targetRef: string | null; startsOn: string;
+  expiresOn: string; outcome: string; brokenBy: string | null; brokenAt: Date | null; concludedAt: Date | null; source: string;
+};
+export type DeadlineRow = { id: string; kind: string; title: string; titleRu: string; due: string; timeZone: string; restricted: boolean; source: string };
+export type EventRow = {
+  id: string; year: number; title: string; concept: string | null; purpose: string | null; organisers: string; areaId: string | null;
+  startsOn: string | null; endsOn: string | null; format: string | null; status: string; late: boolean; submittedAt: Date | null;
+  submittedBy: string | null; source: string;
+};

@@ -1,0 +1,22 @@
+import { en, type Messages } from "./en.ts";
+import { ru } from "./ru.ts";
+import type { Lang } from "../domain/types.ts";
+
+export type { Messages };
+export type MessageKey = keyof Messages;
+export type Params = Record<string, string | number>;
+export type Translator = (key: MessageKey, params?: Params) => string;
+
+export const catalogues: Record<Lang, Messages> = { en, ru };
+
+/** One message catalogue for every user-facing string; `{name}` placeholders are filled from params. */
+export function translator(lang: Lang): Translator {
+  const cat = catalogues[lang] ?? en;
+  return (key, params = {}) =>
+    (cat[key] ?? en[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function langFrom(locale: string | undefined, fallback: Lang = "en"): Lang {
+  if (!locale) return fallback;
+  return locale.toLowerCase().startsWith("ru") ? "ru" : "en";
+}

@@ -1,0 +1,42 @@
+import type { Ctx } from "./context.ts";
+import { seesRestricted, today } from "./context.ts";
+import { namer } from "./names.ts";
+import { conceptPaperDue } from "../domain/rules.ts";
+import { addDays, daysBetween } from "../domain/dates.ts";
+
+export type DatedItem = { id: string; kind: string; title: string; due: string; daysLeft: number; restricted: boolean };
+
+/**
+ * Everything with a date in [from, to]: the deadline table, plus what the rules imply — a concept paper
+ * three months after a coordinator's appointment (SEC/1 2.7), tenures ending, and running silence procedures.
+ */
+export async function datedItems(ctx: Ctx, from: string, to: string | undefined): Promise<DatedItem[]> {
+  const day = today(ctx);
+  const [rows, appointments, silences, n] = await Promise.all([
+    ctx.repos.deadlines.between(from, to),
+    ctx.repos.coordination.appointments(),
+    ctx.repos.silence.running(),
+    namer(ctx),
+  ]);
+  const inRange = (d: string) => d >= from && (!to || d <= to);
+  const ru = ctx.lang === "ru";
+  const items: DatedItem[] = rows.map((r) => ({ id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysBetween(day, r.due), restricted: r.restricted }));
+  const have = new Set(items.map((i) => i.id));
+  for (const a of appointments) {
+    const area = n.areaRow(a.areaId);
+    if (a.role === "coordinator" && a.fromDate && area && area.conceptPaperStatus !== "adopted") {
+      const due = conceptPaperDue(a.fromDate);
+      if (inRange(due)) items.push({ id: `cp-${a.id}`, kind: "concept_paper", title: ctx.t("concept_paper_due", { state: n.state(a.stateCode), area: n.area(a.areaId) }), due, daysLeft: daysBetween(day, due), restricted: false });
+    }
+    if (a.untilDate && inRange(a.untilDate) && !rows.some((r) => r.kind === "tenure_end" && r.due === a.untilDate))
+      items.push({ id: `te-${a.id}`, kind: "tenure_end", title: ctx.t("tenure_ends", { state: n.state(a.stateCode), role: ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: n.area(a.areaId) }), due: a.untilDate, daysLeft: daysBetween(day, a.untilDate), restricted: false });
+  }
+  for (const s of silences)
+    if (inRange(s.expiresOn) && !have.has(`silence-${s.id}`) && !items.some((i) => i.kind === "silence" && i.due === s.expiresOn))
+      items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true });
+  return items
+    .filter((i) => seesRestricted(ctx) || !i.restricted)
+    .sort((a, b) => a.due.localeCompare(b.due) || a.title.localeCompare(b.title));
+}
+
+export const windowEnd = (ctx: Ctx, days: number): string => addDays(today(ctx), days);

@@ -1,0 +1,163 @@
+import type { Ctx } from "./context.ts";
+import { today } from "./context.ts";
+import { reply, type Block, type Reply } from "./reply.ts";
+import { targetDescriber, stanceLabel, kindLabel, longDate } from "./describe.ts";
+import { datedItems } from "./dated.ts";
+import { dueLine } from "./deadlines.ts";
+import { addDays, calendarDate, zonedTime } from "../domain/dates.ts";
+import { blocks as isBlocking } from "../domain/rules.ts";
+import { shorten } from "../domain/text.ts";
+import type { PositionRow } from "../domain/types.ts";
+
+export const DIGEST_DEADLINE_DAYS = 14;
+export const DIGEST_COMMENT_CHARS = 200;
+
+export type DigestSection = { key: "objections" | "silence" | "offers" | "comments" | "deadlines" | "events" | "blocked"; title: string; items: string[] };
+export type Digest = { day: string; since: Date; until: Date; headline: string; top: string[]; sections: DigestSection[]; empty: boolean };
+
+/** The window a digest for `day` covers: from the previous morning's send time to this morning's. */
+export function digestWindow(day: string, time: string, tz: string): { since: Date; until: Date } {
+  return { since: zonedTime(addDays(day, -1), time, tz), until: zonedTime(day, time, tz) };
+}
+
+/**
+ * The Chair's digest: what changed in [since, until), what is blocked and by whom, what falls due in 14 days.
+ * Sections come in a fixed order and only non-empty ones appear.
+ */
+export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<Digest> {
+  const t = ctx.t;
+  const day = calendarDate(until, ctx.settings.timeZone);
+  const [changed, comments, silences, blocking, d, due, proposals, docs] = await Promise.all([
+    ctx.repos.positions.changedBetween(since, until),
+    ctx.repos.comments.since(since, until),
+    ctx.repos.silence.all(),
+    ctx.repos.positions.openBlocking(),
+    targetDescriber(ctx),
+    datedItems(ctx, day, addDays(day, DIGEST_DEADLINE_DAYS)),
+    ctx.repos.events.submittedBetween(since, until),
+    ctx.repos.refData().then((r) => r.documents),
+  ]);
+  const inWindow = (x: Date | null) => !!x && x >= since && x < until;
+  const sections: DigestSection[] = [];
+  const who = (p: PositionRow) => d.n.state(p.stateCode);
+
+  // 1. Objections and reservations, new and withdrawn.
+  const objItems: string[] = [];
+  for (const p of changed.filter((x) => x.stance !== "support" && x.targetType !== "offer")) {
+    const where = d.target(p.targetType, p.targetRef, p.paragraphRef);
+    if (inWindow(p.createdAt)) objItems.push(t("dg_new_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: where }) + (p.reason ? `: “${shorten(p.reason, DIGEST_COMMENT_CHARS)}”` : ""));
+    if (inWindow(p.withdrawnAt)) objItems.push(t("dg_withdrawn_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: where }));
+  }
+  if (objItems.length) sections.push({ key: "objections", title: t("dg_objections"), items: objItems });
+
+  // 2. Silence procedures: broken, concluded, or expiring within 48 hours.
+  const silItems: string[] = [];
+  const subject = (s: { subject: string; subjectRu: string | null }) => (ctx.lang === "ru" && s.subjectRu ? s.subjectRu : s.subject);
+  for (const s of silences) {
+    if (s.outcome === "broken" && inWindow(s.brokenAt)) silItems.push(t("dg_silence_broken", { subject: subject(s), state: d.n.state(s.brokenBy) }));
+    else if (s.outcome === "concluded" && inWindow(s.concludedAt)) silItems.push(t("dg_silence_concluded", { subject: subject(s) }));
+    else if (s.outcome === "running" && s.expiresOn <= addDays(day, 2) && s.expiresOn >= day) silItems.push(t("dg_silence_expiring", { subject: subject(s), date: longDate(ctx, s.expiresOn) }));
+  }
+  if (silItems.length) sections.push({ key: "silence", title: t("dg_silence"), items: silItems });
+
+  // 3. Offers: new support and objections, with the current tally per offer.
+  const offerChanges = changed.filter((p) => p.targetType === "offer" && (inWindow(p.createdAt) || inWindow(p.withdrawnAt)));
+  if (offerChanges.length) {
+    const offerIds = [...new Set(offerChanges.map((p) => p.targetRef))];
+    const tallies = await ctx.repos.positions.onTargets("offer", offerIds);
+    const items = offerIds.map((id) => {
+      const news = offerChanges.filter((p) => p.targetRef === id).map((p) => (inWindow(p.withdrawnAt) ? t("dg_offer_withdrawn", { state: who(p), stance: stanceLabel(ctx, p.stance) }) : `${who(p)}: ${stanceLabel(ctx, p.stance)}`));
+      const open = tallies.filter((p) => p.targetRef === id);
+      const count = (s: string[]) => open.filter((p) => s.includes(p.stance)).length;
+      return t("dg_offer_line", {
+        offer: d.target("offer", id, null), news: news.join("; "),
+        support: count(["support"]), against: count(["objection", "reservation"]), wait: count(["needs_more_time"]),
+      });
+    });
+    sections.push({ key: "offers", title: t("dg_offers"), items });
+  }
+
+  // 4. New comments grouped by document and paragraph, with counts per delegation.
+  if (comments.length) {
+    const docById = new Map(docs.map((x) => [x.id, x]));
+    const paraIds = [...new Set(comments.map((c) => c.documentId))];
+    const paraRefs = new Map<number, string>();
+    for (const docId of paraIds) for (const p of await ctx.repos.documents.paragraphs(docId)) paraRefs.set(p.id, p.ref);
+    const groups = new Map<string, typeof comments>();
+    for (const c of comments) {
+      const key = `${docById.get(c.documentId)?.symbol ?? c.documentId}|${c.paragraphId ? paraRefs.get(c.paragraphId) ?? "" : ""}`;
+      groups.set(key, [...(groups.get(key) ?? []), c]);
+    }
+    const items: string[] = [];
+    for (const [key, list] of groups) {
+      const [symbol, para] = key.split("|") as [string, string];
+      const perState = new Map<string, number>();
+      for (const c of list) perState.set(c.stateCode, (perState.get(c.stateCode) ?? 0) + 1);
+      const counts = [...perState].map(([s, k]) => `${d.n.state(s)} ${k}`).join(", ");
+      items.push(`${para ? t("doc_para", { document: symbol, para }) : symbol} — ${t("n_comments", { n: list.length })} (${counts})`);
+      for (const c of list.slice(0, 5))
+        items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindLabel(ctx, c.kind)}): ${shorten(c.text, DIGEST_COMMENT_CHARS)}${c.text.length > DIGEST_COMMENT_CHARS ? ` ${t("dg_read_full", { cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}` : ""}`);
+      if (list.length > 5) items.push(`   ${t("dg_more_comments", { n: list.length - 5, cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}`);
+    }
+    sections.push({ key: "comments", title: t("dg_comments"), items });
+  }
+
+  // 5. Deadlines in the next 14 days.
+  if (due.length) sections.push({ key: "deadlines", title: t("dg_deadlines", { n: DIGEST_DEADLINE_DAYS }), items: due.map((i) => dueLine(ctx, i)) });
+
+  // 6. CBM event proposals received, late ones flagged.
+  if (proposals.length)
+    sections.push({
+      key: "events",
+      title: t("dg_events"),
+      items: proposals.map((e) => `${e.title} · ${e.organisers.split("|").map((o) => d.n.state(o)).join(", ")} · ${e.year}${e.late ? ` — ${t("late_flag")}` : ""}`),
+    });
+
+  // 7. Still blocked: every item with open objections or reservations, and who holds them.
+  const byTarget = new Map<string, PositionRow[]>();
+  for (const p of blocking.filter((x) => isBlocking(x.stance))) {
+    const key = `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), p]);
+  }
+  const blockedItems = [...byTarget.values()].map((ps) => {
+    const p0 = ps[0]!;
+    return `${d.target(p0.targetType, p0.targetRef, p0.paragraphRef)} — ${ps.map((p) => `${who(p)} (${stanceLabel(ctx, p.stance)}, ${t("since_date", { date: longDate(ctx, calendarDate(p.createdAt, ctx.settings.timeZone)) })})`).join("; ")}`;
+  });
+  if (blockedItems.length) sections.push({ key: "blocked", title: t("dg_blocked"), items: blockedItems });
+
+  const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
+  const headline = t("dg_headline", {
+    objections: newObjections,
+    comments: comments.length,
+    blocked: byTarget.size,
+    due: due.length,
+  });
+  const top: string[] = [];
+  const push = (s: string | undefined) => { if (s && top.length < 3 && !top.includes(s)) top.push(s); };
+  for (const s of silItems.filter((x) => x.includes("⚠"))) push(s);
+  for (const s of objItems) push(s);
+  push(due.find((i) => i.daysLeft <= 7) && dueLine(ctx, due.find((i) => i.daysLeft <= 7)!));
+  for (const s of blockedItems) push(s);
+  return { day, since, until, headline, top, sections, empty: sections.length === 0 };
+}
+
+export function digestReply(ctx: Ctx, dg: Digest): Reply {
+  const blocks: Block[] = [{ type: "text", text: dg.headline }];
+  if (dg.top.length) blocks.push({ type: "header", text: ctx.t("dg_top") }, { type: "list", items: dg.top });
+  for (const s of dg.sections) blocks.push({ type: "header", text: s.title }, { type: "list", items: s.items });
+  if (dg.empty) blocks.push({ type: "context", text: ctx.t("dg_quiet") });
+  return reply(ctx.t("dg_title", { date: longDate(ctx, dg.day) }), blocks);
+}
+
+/** `/digest [date]`: a preview for a day (that morning's window), or the last 24 hours up to now. */
+export async function previewDigest(ctx: Ctx, date: string | undefined, sendTime: string): Promise<Reply> {
+  if (date) {
+    const w = digestWindow(date, sendTime, ctx.settings.timeZone);
+    return digestReply(ctx, await buildDigest(ctx, w.since, w.until));
+  }
+  // +1 ms: a position recorded in this very instant (a fixed test clock) belongs to the preview.
+  const until = new Date(ctx.clock().getTime() + 1);
+  const dg = await buildDigest(ctx, new Date(until.getTime() - 86_400_000), until);
+  dg.day = today(ctx);
+  return digestReply(ctx, dg);
+}

@@ -1,0 +1,80 @@
+/**
+ * Platform-neutral replies. All text here is plain: adapters escape it for their platform and add
+ * markup (bold headings, quotes) themselves, so user-typed text can never turn into markup or a ping.
+ */
+export type Block =
+  | { type: "header"; text: string }
+  | { type: "text"; text: string }
+  | { type: "fields"; fields: { label: string; value: string }[] }
+  | { type: "list"; items: string[] }
+  | { type: "quote"; text: string }
+  | { type: "context"; text: string }
+  | { type: "divider" };
+
+export type Action =
+  | { kind: "withdraw"; positionId: number; label: string }
+  | { kind: "show_paragraph"; document: string; paragraph: string; label: string }
+  | { kind: "list_comments"; document: string; paragraph?: string; label: string }
+  | { kind: "choose"; command: string; text: string; label: string };
+
+export type ModalField = {
+  id: string;
+  label: string;
+  kind: "text" | "long_text" | "select";
+  required: boolean;
+  maxLength?: number;
+  options?: { value: string; label: string }[];
+  initial?: string;
+  hint?: string;
+};
+
+/** A form the adapter shows when a command needs more input than a line (Slack modal, Discord modal). */
+export type ModalRequest = { command: string; title: string; submitLabel: string; fields: ModalField[] };
+
+export type Reply = {
+  status: "ok" | "info" | "error" | "refused" | "not_linked";
+  /** One-line fallback: notifications, screen readers, Slack `text`. */
+  summary: string;
+  blocks: Block[];
+  actions?: Action[];
+  /** Shown only to the person who asked, unless they choose to share it. */
+  ephemeral: boolean;
+  modal?: ModalRequest;
+  /** Field-level problems, for a form that was submitted (Slack `response_action: errors`). */
+  fieldErrors?: Record<string, string>;
+};
+
+export const reply = (summary: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply => ({
+  status: "ok",
+  summary,
+  blocks,
+  ephemeral: true,
+  ...extra,
+});
+
+export const errorReply = (summary: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply => ({
+  status: "error",
+  summary,
+  blocks,
+  ephemeral: true,
+  ...extra,
+});
+
+/** Renders a reply as plain text: the console adapter and tests read this. */
+export function toPlainText(r: Reply): string {
+  const out: string[] = [r.summary];
+  for (const b of r.blocks) {
+    switch (b.type) {
+      case "header": out.push("", `== ${b.text} ==`); break;
+      case "text": out.push(b.text); break;
+      case "context": out.push(`  (${b.text})`); break;
+      case "quote": out.push(...b.text.split("\n").map((l) => `  > ${l}`)); break;
+      case "list": out.push(...b.items.map((i) => `  • ${i}`)); break;
+      case "fields": out.push(...b.fields.map((f) => `  ${f.label}: ${f.value}`)); break;
+      case "divider": out.push("  ---"); break;
+    }
+  }
+  if (r.fieldErrors) out.push(...Object.entries(r.fieldErrors).map(([k, v]) => `  ! ${k}: ${v}`));
+  if (r.actions?.length) out.push(`  [${r.actions.map((a) => a.label).join("] [")}]`);
+  return out.join("\n");
+}

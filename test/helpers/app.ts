@@ -1,0 +1,72 @@
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { openDatabase } from "../../src/db/client.ts";
+import { createRepos, type Repos } from "../../src/db/repos.ts";
+import { createDesk, type Desk, type Invocation } from "../../src/core/desk.ts";
+import { fixedClock, type Clock } from "../../src/domain/dates.ts";
+import type { DomainEvent } from "../../src/services/positions.ts";
+import type { Actor, Lang } from "../../src/domain/types.ts";
+import { toPlainText, type Reply } from "../../src/services/reply.ts";
+import type { Database } from "../../src/db/client.ts";
+
+const TEMPLATE_DB = join(process.cwd(), "test", ".tmp", "template.db");
+
+/** The seeds' "today": the morning after the SOC meeting of 22 August 2023, Astana time. */
+export const SEED_NOW = "2023-08-23T09:00:00+05:00";
+
+export type TestApp = {
+  db: Database;
+  repos: Repos;
+  desk: Desk;
+  file: string;
+  events: DomainEvent[];
+  /** Moves the test clock. */
+  setNow: (iso: string) => void;
+  /** Runs a console-style line ("/comment …") as someone: a state name/code, "chair", "secretariat". */
+  as: (who: string, line: string, extra?: Partial<Invocation>) => Promise<Reply>;
+  text: (who: string, line: string, extra?: Partial<Invocation>) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+/** A fresh copy of the seeded SQLite database and a desk over it, with a settable clock. */
+export async function testApp(opts: { now?: string; digestTime?: string; timeZone?: string } = {}): Promise<TestApp> {
+  const dir = join(process.cwd(), "test", ".tmp");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `t-${randomUUID()}.db`);
+  copyFileSync(TEMPLATE_DB, file);
+  const db = await openDatabase(`file:${file}`);
+  const repos = createRepos(db);
+  let now = new Date(opts.now ?? SEED_NOW);
+  const clock: Clock = () => new Date(now);
+  const events: DomainEvent[] = [];
+  const desk = createDesk({
+    repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty" }, digestTime: opts.digestTime ?? "08:30",
+    onEvent: (e) => events.push(e),
+  });
+  let n = 0;
+  const as = async (who: string, line: string, extra: Partial<Invocation> = {}) => {
+    const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!m) throw new Error(`not a command line: ${line}`);
+    const actor = await actorOf(repos, who);
+    return desk.run({ platform: "console", userId: actor.userId, command: m[1]!, text: m[2]!, actor, requestKey: `test-${n++}-${randomUUID()}`, ...extra });
+  };
+  return {
+    db, repos, desk, file, events,
+    setNow: (iso) => { now = new Date(iso); },
+    as,
+    text: async (who, line, extra) => toPlainText(await as(who, line, extra)),
+    close: () => db.close(),
+  };
+}
+
+export async function actorOf(repos: Repos, who: string, lang?: Lang): Promise<Omit<Actor, "lang"> & { lang?: Lang }> {
+  const w = who.toLowerCase();
+  if (w === "chair" || w === "secretariat") return { platform: "console", userId: w, role: w, lang, via: "console" };
+  const { states } = await repos.refData();
+  const s = states.find((x) => x.code.toLowerCase() === w || x.aliases.includes(w));
+  if (!s) throw new Error(`unknown state ${who}`);
+  return { platform: "console", userId: s.code.toLowerCase(), role: s.kind === "observer" ? "observer" : "delegate", stateCode: s.code, lang, via: "console" };
+}
+
+export { fixedClock };
