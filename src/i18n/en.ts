@@ -254,6 +254,14 @@ export const en = {
   dg_deadlines: "Due in the next {n} days",
   dg_events: "CBM event proposals received",
   dg_blocked: "Still blocked",
+
+  // —— slack (keys added by the Slack adapter) ——
+
+  // —— discord (keys added by the Discord adapter) ——
+
+  // —— digest delivery and alerts ——
+
+  // —— operations (PostgreSQL, processes) ——
 };
 
 export type Messages = { [K in keyof typeof en]: string };

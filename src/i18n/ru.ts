@@ -243,4 +243,12 @@ export const ru: Messages = {
   dg_deadlines: "Сроки в ближайшие {n} дней",
   dg_events: "Полученные предложения мероприятий по МД",
   dg_blocked: "По-прежнему заблокировано",
+
+  // —— slack (keys added by the Slack adapter) ——
+
+  // —— discord (keys added by the Discord adapter) ——
+
+  // —— digest delivery and alerts ——
+
+  // —— operations (PostgreSQL, processes) ——
 };
