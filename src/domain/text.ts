@@ -52,5 +52,5 @@ export function shorten(s: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+  return `${space >= max * 0.5 ? cut.slice(0, space) : cut}…`;
 }

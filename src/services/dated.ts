@@ -15,12 +15,14 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   const [rows, appointments, silences, n] = await Promise.all([
     ctx.repos.deadlines.between(from, to),
     ctx.repos.coordination.appointments(),
-    ctx.repos.silence.running(),
+    ctx.repos.silence.all(),
     namer(ctx),
   ]);
   const inRange = (d: string) => d >= from && (!to || d <= to);
   const ru = ctx.lang === "ru";
-  const items: DatedItem[] = rows.map((r) => ({ id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysBetween(day, r.due), restricted: r.restricted }));
+  // A silence deadline stops mattering once the procedure is broken or concluded.
+  const ended = new Set(silences.filter((s) => s.outcome !== "running").map((s) => s.id));
+  const items: DatedItem[] = rows.filter((r) => !(r.kind === "silence" && ended.has(r.source))).map((r) => ({ id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysBetween(day, r.due), restricted: r.restricted }));
   const have = new Set(items.map((i) => i.id));
   for (const a of appointments) {
     const area = n.areaRow(a.areaId);
@@ -31,7 +33,7 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     if (a.untilDate && inRange(a.untilDate) && !rows.some((r) => r.kind === "tenure_end" && r.due === a.untilDate))
       items.push({ id: `te-${a.id}`, kind: "tenure_end", title: ctx.t("tenure_ends", { state: n.state(a.stateCode), role: ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: n.area(a.areaId) }), due: a.untilDate, daysLeft: daysBetween(day, a.untilDate), restricted: false });
   }
-  for (const s of silences)
+  for (const s of silences.filter((x) => x.outcome === "running"))
     if (inRange(s.expiresOn) && !have.has(`silence-${s.id}`) && !items.some((i) => i.kind === "silence" && i.due === s.expiresOn))
       items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true });
   return items

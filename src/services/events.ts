@@ -42,6 +42,7 @@ export async function listEvents(ctx: Ctx, year?: number, filter?: string): Prom
 
 /** Accepts a proposal for the annual Plan; one after the deadline is accepted and flagged late. */
 export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
+  if (ctx.actor.role === "observer") throw new UserError("refused", { who: [ctx.t("role_delegate"), ctx.t("role_chair"), ctx.t("role_secretariat")].join(", ") });
   const errors: Record<string, string> = {};
   const n = await namer(ctx);
   const organisers: string[] = [];

@@ -155,7 +155,12 @@ export async function resolveNomination(ctx: Ctx, query: string): Promise<Nomina
   const all = await ctx.repos.nominations.all();
   const byId = all.find((n) => n.id === query.toLowerCase());
   if (byId) return byId;
-  const hits = all.filter((n) => matchScore(query, `${n.post} ${n.candidate}`) >= 50 || acronym(n.post) === query.toUpperCase() || matchScore(query, n.candidate) >= 50);
+  const q = query.toUpperCase();
+  // "DSG" names the Deputy Secretary General: acronyms drop the organisation's own name ("CICA").
+  const hits = all.filter(
+    (n) => matchScore(query, `${n.post} ${n.candidate}`) >= 50 || acronym(n.post.replace(/\bCICA\b/g, "")) === q || acronym(n.post) === q ||
+      n.id.split("-").includes(query.toLowerCase()) || matchScore(query, n.candidate) >= 50,
+  );
   if (hits.length === 1) return hits[0]!;
   throw new UserError(hits.length ? "nomination_ambiguous" : "nomination_not_found", { query }, (hits.length ? hits : all).map((n) => `nomination:${n.id} — ${n.post}: ${n.candidate}`));
 }

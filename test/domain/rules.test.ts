@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { checkTenure, conceptPaperDue, eventPlanDeadline, isLateProposal, needsExpertMeetings, silenceOutcome, tenureYears, blocks } from "../../src/domain/rules.ts";
+import { addDays, addMonths, calendarDate, daysBetween, isIsoDate, zonedTime } from "../../src/domain/dates.ts";
+import { matchScore, normalise, shorten } from "../../src/domain/text.ts";
+
+describe("tenure of coordinators (2–4 years, MC/2023/DRAFT/4 para 1.10)", () => {
+  it("GIVEN 2024-2025 THEN it is two years and acceptable", () => {
+    expect(tenureYears("2024-2025")).toBe(2);
+    expect(checkTenure("2024-2025")).toEqual({ ok: true, years: 2 });
+  });
+  it("GIVEN one year or five years THEN it is refused with the reason", () => {
+    expect(checkTenure("2024-2024")).toEqual({ ok: false, years: 1, reason: "too_short" });
+    expect(checkTenure("2024–2028")).toEqual({ ok: false, years: 5, reason: "too_long" });
+    expect(checkTenure("four years")).toEqual({ ok: false, reason: "unreadable" });
+  });
+});
+
+describe("silence procedure (seeds/001 item 3)", () => {
+  it("GIVEN no objection WHEN the last day has passed THEN it is concluded", () => {
+    expect(silenceOutcome("2021-03-20", "2021-03-20", 0)).toBe("running");
+    expect(silenceOutcome("2021-03-20", "2021-03-21", 0)).toBe("concluded");
+  });
+  it("GIVEN any objection THEN silence is broken, even before expiry", () => {
+    expect(silenceOutcome("2021-03-20", "2021-03-10", 1)).toBe("broken");
+  });
+});
+
+describe("deadline rules", () => {
+  it("GIVEN an appointment on 30 November THEN the concept paper is due three months later, clamped to the month's end", () => {
+    expect(conceptPaperDue("2023-11-30")).toBe("2024-02-29");
+    expect(conceptPaperDue("2024-01-01")).toBe("2024-04-01");
+  });
+  it("GIVEN a concept paper first issued over six months ago THEN expert meetings are due", () => {
+    expect(needsExpertMeetings("2023-01-10", "2023-07-11")).toBe(true);
+    expect(needsExpertMeetings("2023-01-10", "2023-07-10")).toBe(false);
+  });
+  it("GIVEN the 2024 Plan THEN proposals are due before 1 October 2023 and later ones are late", () => {
+    expect(eventPlanDeadline(2024)).toBe("2023-09-30");
+    expect(isLateProposal(2024, "2023-09-30")).toBe(false);
+    expect(isLateProposal(2024, "2023-10-01")).toBe(true);
+  });
+  it("GIVEN stances THEN objections, reservations and 'needs more time' block and support does not", () => {
+    expect(["objection", "reservation", "needs_more_time", "support"].map(blocks)).toEqual([true, true, true, false]);
+  });
+});
+
+describe("calendar dates in Astana", () => {
+  it("GIVEN 23 Aug 2023 01:00 Astana (22 Aug UTC) THEN the calendar date is the 23rd", () => {
+    expect(calendarDate(new Date("2023-08-22T20:00:00Z"), "Asia/Almaty")).toBe("2023-08-23");
+    expect(calendarDate(new Date("2023-08-22T20:00:00Z"), "UTC")).toBe("2023-08-22");
+  });
+  it("GIVEN 08:30 in a zone THEN the instant is right, also across a DST change", () => {
+    expect(zonedTime("2023-08-23", "08:30", "Asia/Almaty").toISOString()).toBe("2023-08-23T02:30:00.000Z");
+    expect(zonedTime("2024-03-30", "08:30", "Europe/Berlin").toISOString()).toBe("2024-03-30T07:30:00.000Z");
+    expect(zonedTime("2024-03-31", "08:30", "Europe/Berlin").toISOString()).toBe("2024-03-31T06:30:00.000Z");
+  });
+  it("GIVEN dates THEN day arithmetic and validation are exact", () => {
+    expect(daysBetween("2023-08-23", "2023-10-01")).toBe(39);
+    expect(addDays("2023-12-31", 1)).toBe("2024-01-01");
+    expect(addMonths("2023-08-31", 6)).toBe("2024-02-29");
+    expect(isIsoDate("2023-02-29")).toBe(false);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+  });
+});
+
+describe("name matching", () => {
+  it("GIVEN diacritics and case THEN names normalise (Türkiye → turkiye)", () => {
+    expect(normalise("  Türkiye ")).toBe("turkiye");
+  });
+  it("GIVEN a prefix, a word or a near miss THEN it scores, an unrelated word does not", () => {
+    expect(matchScore("terror", "Combating terrorism")).toBeGreaterThanOrEqual(50);
+    expect(matchScore("Bangldesh", "Bangladesh")).toBeGreaterThan(0);
+    expect(matchScore("tourism", "Combating terrorism")).toBe(0);
+  });
+  it("GIVEN long text THEN it is shortened at a word with an ellipsis", () => {
+    expect(shorten("one two three four five", 12)).toBe("one two…");
+    expect(shorten("short", 12)).toBe("short");
+  });
+});
