@@ -12,7 +12,7 @@ export default defineCommand({
     en: "/support <document | offer:<state> | nomination:<id>> [para <ref>] [note]",
     ru: "/support <документ | offer:<государство> | nomination:<id>> [para <пункт>] [примечание]",
   },
-  examples: ["/support offer:IRQ", "/support nomination:dsg-2023"],
+  examples: ["/support offer:IRQ", "/support nomination:DSG"],
   access: ["delegate"],
   options: [
     { name: "target", type: "string", required: true, suggest: "target", description: { en: "Document, offer or nomination", ru: "Документ, предложение или кандидатура" } },

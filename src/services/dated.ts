@@ -33,6 +33,10 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     if (a.untilDate && inRange(a.untilDate) && !rows.some((r) => r.kind === "tenure_end" && r.due === a.untilDate))
       items.push({ id: `te-${a.id}`, kind: "tenure_end", title: ctx.t("tenure_ends", { state: n.state(a.stateCode), role: ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: n.area(a.areaId) }), due: a.untilDate, daysLeft: daysBetween(day, a.untilDate), restricted: false });
   }
+  // A document imported with a comment due date but no matching deadline row still shows up.
+  for (const d of n.ref.documents)
+    if (d.commentsDue && inRange(d.commentsDue) && !rows.some((r) => r.kind === "comments_due" && r.due === d.commentsDue))
+      items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysBetween(day, d.commentsDue), restricted: d.restricted });
   for (const s of silences.filter((x) => x.outcome === "running"))
     if (inRange(s.expiresOn) && !have.has(`silence-${s.id}`) && !items.some((i) => i.kind === "silence" && i.due === s.expiresOn))
       items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true });

@@ -263,3 +263,18 @@ describe("commands through the console adapter", () => {
     });
   });
 });
+
+describe("deadlines derived from imported documents", () => {
+  it("GIVEN a document with a comment due date and no deadline row THEN /deadlines lists it", async () => {
+    const app = await testApp();
+    try {
+      await app.db.prisma.document.update({ where: { symbol: "MC/2023/DRAFT/5" }, data: { commentsDue: "2023-09-10" } });
+      app.repos.invalidate();
+      const out = (await consoleSession(app.desk, "India", ["/deadlines 30"])).out;
+      expect(out).toMatch(/10 September 2023 — Comments due on MC\/2023\/DRAFT\/5 · comments due · 18 days left/);
+      expect((await consoleSession(app.desk, "Turkmenistan", ["/deadlines 30"])).out).not.toMatch(/DRAFT\/5/);
+    } finally {
+      await app.close();
+    }
+  });
+});
