@@ -37,30 +37,22 @@ export async function linkUser(ctx: Ctx, ref: string, who: string): Promise<Repl
   return reply(ctx.t("linked_user", { ref: `${platform}:${id}`, who: stateCode ? `${n.state(stateCode)} (${ctx.t(`role_${role}` as never)})` : ctx.t(`role_${role}` as never) }));
 }
 
-export async function linkChannel(ctx: Ctx, ref: string, who: string): Promise<Reply> {
+/** Links a channel (everyone posting there) or a Discord guild role (everyone holding it) to a delegation. */
+async function linkToState(ctx: Ctx, kind: "channel" | "role", ref: string, who: string): Promise<Reply> {
   const { platform, id } = splitPlatformId(ref);
   const s = await resolveState(ctx, who);
   const now = ctx.clock();
   await ctx.repos.write(author(ctx), async (tx) => {
-    await ctx.repos.identities.linkChannel(tx, platform, id, s.code);
-    return { result: null, audit: [{ action: "link_channel", entity: "channel", entityId: `${platform}:${id}`, details: { stateCode: s.code } }] };
+    if (kind === "channel") await ctx.repos.identities.linkChannel(tx, platform, id, s.code);
+    else await ctx.repos.identities.linkRole(tx, platform, id, s.code);
+    return { result: null, audit: [{ action: `link_${kind}`, entity: kind, entityId: `${platform}:${id}`, details: { stateCode: s.code } }] };
   }, now);
   const n = await namer(ctx);
-  return reply(ctx.t("linked_channel", { ref: `${platform}:${id}`, state: n.state(s.code) }));
+  return reply(ctx.t(kind === "channel" ? "linked_channel" : "linked_role", { ref: `${platform}:${id}`, state: n.state(s.code) }));
 }
 
-/** Maps a Discord guild role (or a Slack user group) to a delegation: everyone holding it acts for that state. */
-export async function linkRole(ctx: Ctx, ref: string, who: string): Promise<Reply> {
-  const { platform, id } = splitPlatformId(ref);
-  const s = await resolveState(ctx, who);
-  const now = ctx.clock();
-  await ctx.repos.write(author(ctx), async (tx) => {
-    await ctx.repos.identities.linkRole(tx, platform, id, s.code);
-    return { result: null, audit: [{ action: "link_role", entity: "role", entityId: `${platform}:${id}`, details: { stateCode: s.code } }] };
-  }, now);
-  const n = await namer(ctx);
-  return reply(ctx.t("linked_role", { ref: `${platform}:${id}`, state: n.state(s.code) }));
-}
+export const linkChannel = (ctx: Ctx, ref: string, who: string) => linkToState(ctx, "channel", ref, who);
+export const linkRole = (ctx: Ctx, ref: string, who: string) => linkToState(ctx, "role", ref, who);
 
 /** Starts a silence procedure on a document or an offer; silence runs through `expires` (inclusive). */
 export async function startSilence(ctx: Ctx, target: string, expires: string): Promise<Reply> {
