@@ -29,6 +29,7 @@ export default defineCommand({
   access: ["delegate"],
   options: [
     { name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. MC/2023/DRAFT/4", ru: "Символ документа, например MC/2023/DRAFT/4" } },
+    { name: "edit", type: "integer", required: false, description: { en: "Number of your delegation's comment to replace (keeps the earlier text)", ru: "Номер комментария вашей делегации для замены (прежний текст сохраняется)" } },
     { name: "text", type: "string", required: true, long: true, maxLength: COMMENT_MAX, description: { en: "Your comment", ru: "Ваш комментарий" } },
     { name: "para", type: "string", required: false, suggest: "paragraph", description: { en: "Paragraph, e.g. 1.10 or PP2", ru: "Пункт, например 1.10 или PP2" } },
     {

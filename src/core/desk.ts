@@ -9,6 +9,7 @@ import { UserError, type Ctx, type Settings } from "../services/context.ts";
 import { errorReply, reply, type ModalRequest, type Reply } from "../services/reply.ts";
 import type { DomainEvent } from "../services/positions.ts";
 import { suggest } from "../services/suggest.ts";
+import { dashboard } from "../services/dashboard.ts";
 import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
 
@@ -81,7 +82,17 @@ export function createDesk(deps: DeskDeps) {
     ];
   }
 
-  function badInput(def: CommandDef, issues: z.core.$ZodIssue[], t: Translator, lang: Lang, fromForm: boolean): Reply {
+  /** A union reports each branch's issues; the one branch whose literal tag matched is the one to explain (a form field, not "Invalid input"). */
+  function branchIssues(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+    return issues.flatMap((i) => {
+      if (i.code !== "invalid_union") return [i];
+      const fitting = i.errors.filter((b) => !b.some((x) => x.code === "invalid_value" && x.path.length === 1));
+      return fitting.length === 1 ? branchIssues(fitting[0]!) : [i];
+    });
+  }
+
+  function badInput(def: CommandDef, allIssues: z.core.$ZodIssue[], t: Translator, lang: Lang, fromForm: boolean): Reply {
+    const issues = branchIssues(allIssues);
     const fields = [...new Set(issues.map((i) => String(i.path[0] ?? i.message)))];
     const fieldErrors = fromForm ? Object.fromEntries(fields.map((f) => [f, t("field_invalid", { field: f })])) : undefined;
     return errorReply(t("bad_input", { command: def.name, fields: fields.join(", ") }), usageOf(def, t, lang), { fieldErrors });
@@ -127,6 +138,20 @@ export function createDesk(deps: DeskDeps) {
     return commandByName.get(command)?.modal?.(translator(lang));
   }
 
+  /** The delegation's dashboard (Slack App Home): never throws; unlinked users get the not-linked message. */
+  async function dashboardFor(inv: Omit<Invocation, "command">): Promise<Reply> {
+    let t = translator(langFrom(inv.locale));
+    try {
+      const actor = await actorFor({ ...inv, command: "" });
+      if (!actor) return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
+      t = translator(actor.lang);
+      return await dashboard({ repos, clock: deps.clock, actor, t, lang: actor.lang, settings: deps.settings });
+    } catch (e) {
+      log.error("dashboard failed", { platform: inv.platform, user: inv.userId, error: e });
+      return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
+    }
+  }
+
   /** Suggestions for autocomplete (≤ 25, indexed or cached reads only), filtered by what the caller may see. */
   async function suggestFor(kind: Suggest, query: string, inv: Omit<Invocation, "command">, context: Record<string, unknown> = {}) {
     try {
@@ -139,5 +164,5 @@ export function createDesk(deps: DeskDeps) {
     }
   }
 
-  return { run, actorFor, modalFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
+  return { run, actorFor, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
 }
