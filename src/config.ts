@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/client.ts";
 import { DEFAULT_TZ, isValidTimeZone } from "./domain/dates.ts";
+import { parseDestinationList } from "./digest/destinations.ts";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
+const validDestinations = (s: string) => {
+  try {
+    return parseDestinationList(s).length > 0;
+  } catch {
+    return false;
+  }
+};
 
 /** Every environment variable the bot reads; .env.example documents each one. */
 export const envSchema = z.object({
@@ -13,6 +21,7 @@ export const envSchema = z.object({
   TIME_ZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "unknown time zone").default(DEFAULT_TZ)),
   DIGEST_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_TIME must be HH:MM").default("08:30")),
   DIGEST_TZ: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "unknown time zone").default(DEFAULT_TZ)),
+  DIGEST_DESTINATIONS: opt(z.string().refine(validDestinations, "DIGEST_DESTINATIONS must be platform:channel[:en|ru], comma-separated, e.g. slack:C0123:en,discord:998877:ru")),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("warn")),
   CONSOLE: opt(z.enum(["0", "1"])),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),

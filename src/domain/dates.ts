@@ -14,9 +14,14 @@ export const offsetClock = (start: Date, real: () => number = Date.now): Clock =
   return () => new Date(real() + offset);
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one; a digest formats thousands of dates.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone. */
 export function calendarDate(at: Date, tz: string = DEFAULT_TZ): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  let f = dayFormats.get(tz);
+  if (!f) dayFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
+  const parts = f.formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -267,7 +267,6 @@ export const en = {
   slack_modal_failed: "The form could not be opened (Slack said: {error}). You can type the command in one line instead:",
   slack_modal_usage: "Or type it in one line:",
   slack_cancel: "Cancel",
-  slack_form_received: "Your form was received; the answer will follow here.",
   dash_title: "Dashboard — {who} · {date}",
   dash_positions: "Open positions ({count})",
   dash_no_positions: "No open positions.",

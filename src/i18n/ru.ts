@@ -256,7 +256,6 @@ export const ru: Messages = {
   slack_modal_failed: "Не удалось открыть форму (ответ Slack: {error}). Команду можно ввести одной строкой:",
   slack_modal_usage: "Или введите одной строкой:",
   slack_cancel: "Отмена",
-  slack_form_received: "Форма получена; ответ придёт сюда.",
   dash_title: "Панель — {who} · {date}",
   dash_positions: "Действующие позиции ({count})",
   dash_no_positions: "Действующих позиций нет.",

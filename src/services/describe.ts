@@ -75,5 +75,8 @@ export function kindLabel(ctx: Ctx, kind: string): string {
 /** "15 July 2023" / "15 июля 2023 г." — dates as diplomats write them. */
 export function longDate(ctx: Ctx, iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
-  return new Intl.DateTimeFormat(ctx.lang === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return (ctx.lang === "ru" ? longRu : longEn).format(d);
 }
+// Built once: constructing a formatter per date dominated the digest over a year of positions.
+const longEn = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longRu = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -10,6 +10,8 @@ import { shorten } from "../domain/text.ts";
 import type { PositionRow } from "../domain/types.ts";
 
 export const DIGEST_DEADLINE_DAYS = 14;
+/** Tenures are announced further ahead: a successor has to be found and approved by the SOC. */
+export const DIGEST_TENURE_DAYS = 90;
 export const DIGEST_COMMENT_CHARS = 200;
 
 export type DigestSection = { key: "objections" | "silence" | "offers" | "comments" | "deadlines" | "events" | "blocked"; title: string; items: string[] };
@@ -33,7 +35,8 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
     ctx.repos.silence.all(),
     ctx.repos.positions.openBlocking(),
     targetDescriber(ctx),
-    datedItems(ctx, day, addDays(day, DIGEST_DEADLINE_DAYS)),
+    datedItems(ctx, day, addDays(day, DIGEST_TENURE_DAYS)).then((all) =>
+      all.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS) || i.kind === "tenure_end")),
     ctx.repos.events.submittedBetween(since, until),
     ctx.repos.refData().then((r) => r.documents),
   ]);
@@ -41,9 +44,13 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   const sections: DigestSection[] = [];
   const who = (p: PositionRow) => d.n.state(p.stateCode);
 
-  // 1. Objections and reservations, new and withdrawn.
+  // 1. Objections and reservations (and "needs more time"), new and withdrawn, on anything: documents,
+  // paragraphs, offers, nominations, silence procedures. Offers also get their tally in section 3.
+  // Objections and reservations that block a whole document or a nomination outrank those on offers,
+  // which outrank a request for more time; the "most important" list below uses the same order.
+  const weight = (p: PositionRow) => (p.targetType === "offer" ? 2 : 0) + (p.stance === "needs_more_time" ? 1 : 0);
   const objItems: string[] = [];
-  for (const p of changed.filter((x) => x.stance !== "support" && x.targetType !== "offer")) {
+  for (const p of changed.filter((x) => x.stance !== "support").sort((a, b) => weight(a) - weight(b))) {
     const where = d.target(p.targetType, p.targetRef, p.paragraphRef);
     if (inWindow(p.createdAt)) objItems.push(t("dg_new_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: where }) + (p.reason ? `: “${shorten(p.reason, DIGEST_COMMENT_CHARS)}”` : ""));
     if (inWindow(p.withdrawnAt)) objItems.push(t("dg_withdrawn_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: where }));
@@ -67,7 +74,8 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
     const tallies = await ctx.repos.positions.onTargets("offer", offerIds);
     const items = offerIds.map((id) => {
       const news = offerChanges.filter((p) => p.targetRef === id).map((p) => (inWindow(p.withdrawnAt) ? t("dg_offer_withdrawn", { state: who(p), stance: stanceLabel(ctx, p.stance) }) : `${who(p)}: ${stanceLabel(ctx, p.stance)}`));
-      const open = tallies.filter((p) => p.targetRef === id);
+      // As of the digest's morning: a digest printed later for an old day ignores what came after it.
+      const open = tallies.filter((p) => p.targetRef === id && p.createdAt < until);
       const count = (s: string[]) => open.filter((p) => s.includes(p.stance)).length;
       return t("dg_offer_line", {
         offer: d.target("offer", id, null), news: news.join("; "),
@@ -103,7 +111,9 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   }
 
   // 5. Deadlines in the next 14 days.
-  if (due.length) sections.push({ key: "deadlines", title: t("dg_deadlines", { n: DIGEST_DEADLINE_DAYS }), items: due.map((i) => dueLine(ctx, i)) });
+  const soon = due.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS));
+  const title = soon.length < due.length ? t("dg_deadlines_tenures", { n: DIGEST_DEADLINE_DAYS, m: DIGEST_TENURE_DAYS }) : t("dg_deadlines", { n: DIGEST_DEADLINE_DAYS });
+  if (due.length) sections.push({ key: "deadlines", title, items: due.map((i) => dueLine(ctx, i)) });
 
   // 6. CBM event proposals received, late ones flagged.
   if (proposals.length)
@@ -115,7 +125,7 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
 
   // 7. Still blocked: every item with open objections or reservations, and who holds them.
   const byTarget = new Map<string, PositionRow[]>();
-  for (const p of blocking.filter((x) => isBlocking(x.stance))) {
+  for (const p of blocking.filter((x) => isBlocking(x.stance) && x.createdAt < until)) {
     const key = `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`;
     byTarget.set(key, [...(byTarget.get(key) ?? []), p]);
   }
@@ -130,12 +140,19 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
     objections: newObjections,
     comments: comments.length,
     blocked: byTarget.size,
-    due: due.length,
+    due: soon.length,
   });
   const top: string[] = [];
   const push = (s: string | undefined) => { if (s && top.length < 3 && !top.includes(s)) top.push(s); };
   for (const s of silItems.filter((x) => x.includes("⚠"))) push(s);
-  for (const s of objItems) push(s);
+  const ranked = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).sort((a, b) => weight(a) - weight(b));
+  // The line's head is built once per position, and the loop ends when the top is full: a year of
+  // objections made this quadratic (seconds, see bench/).
+  for (const p of ranked) {
+    if (top.length >= 3) break;
+    const head = t("dg_new_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: d.target(p.targetType, p.targetRef, p.paragraphRef) });
+    push(objItems.find((s) => s.startsWith(head)));
+  }
   push(due.find((i) => i.daysLeft <= 7) && dueLine(ctx, due.find((i) => i.daysLeft <= 7)!));
   for (const s of blockedItems) push(s);
   return { day, since, until, headline, top, sections, empty: sections.length === 0 };

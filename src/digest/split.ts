@@ -1,0 +1,120 @@
+import type { Platform } from "../domain/types.ts";
+import { toPlainText, type Block, type Reply } from "../services/reply.ts";
+import { SLACK_LIMITS, RESERVED_BLOCKS } from "../adapters/slack/limits.ts";
+import { LIMITS as DISCORD_LIMITS, PAGE_CHARS as DISCORD_PAGE_CHARS } from "../adapters/discord/limits.ts";
+
+/**
+ * How much one posted message may hold. The adapters render a Reply into their own markup, which adds
+ * characters (escaping, bullets, bold), so these budgets leave headroom below each platform's hard limit.
+ */
+export type MessageLimits = { maxBlocks: number; maxBlockChars: number; maxChars: number };
+
+export const MESSAGE_LIMITS: Record<Platform, MessageLimits> = {
+  // Slack: 50 blocks per message, 3000 characters per section; escaping & < > can grow text, hence 2500.
+  slack: { maxBlocks: SLACK_LIMITS.blocksPerMessage - RESERVED_BLOCKS, maxBlockChars: 2500, maxChars: SLACK_LIMITS.pageChars },
+  // Discord: the adapter renders a message as an embed page (PAGE_CHARS); a block may become an embed
+  // field (1024), and the headroom covers the title, markup and escaping.
+  discord: { maxBlocks: DISCORD_LIMITS.embedFields - 5, maxBlockChars: DISCORD_LIMITS.embedFieldValue - 24, maxChars: DISCORD_PAGE_CHARS - 300 },
+  console: { maxBlocks: Number.POSITIVE_INFINITY, maxBlockChars: Number.POSITIVE_INFINITY, maxChars: Number.POSITIVE_INFINITY },
+};
+
+const sizeOf = (b: Block) => toPlainText({ status: "ok", summary: "", blocks: [b], ephemeral: false }).length;
+
+/** Cuts a long text into pieces of at most `max` characters, at a space when there is one; loses nothing. */
+export function cutText(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const space = rest.lastIndexOf(" ", max);
+    const at = space > max / 2 ? space : max;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^ /, "");
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Makes every block fit `maxBlockChars`: long lists become several lists, long items several items. */
+function fitBlocks(blocks: Block[], max: number): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (sizeOf(b) <= max) {
+      out.push(b);
+      continue;
+    }
+    if (b.type === "list") {
+      // Room for the bullet and line break the renderers add around each item.
+      const items = b.items.flatMap((i) => cutText(i, max - 8));
+      let cur: string[] = [];
+      for (const i of items) {
+        if (cur.length && sizeOf({ type: "list", items: [...cur, i] }) > max) {
+          out.push({ type: "list", items: cur });
+          cur = [];
+        }
+        cur.push(i);
+      }
+      if (cur.length) out.push({ type: "list", items: cur });
+    } else if (b.type === "text" || b.type === "context" || b.type === "quote" || b.type === "header") {
+      for (const piece of cutText(b.text, max - 8)) out.push({ ...b, text: piece });
+    } else if (b.type === "fields") {
+      for (const f of b.fields) out.push({ type: "fields", fields: [{ label: f.label, value: cutText(f.value, max - f.label.length - 8).join("\n") }] });
+    } else out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Splits a long reply into messages that each fit the platform, at section (header) boundaries when a
+ * whole section fits, else between blocks; a section carried over repeats its heading with `continued`.
+ * Every character of the original appears in exactly one message.
+ */
+export function splitReply(r: Reply, limits: MessageLimits, continued: (title: string) => string = (t) => `${t} (…)`): Reply[] {
+  const blocks = fitBlocks(r.blocks, limits.maxBlockChars);
+  const sections: Block[][] = [];
+  for (const b of blocks) {
+    if (b.type === "header" || !sections.length) sections.push([]);
+    sections[sections.length - 1]!.push(b);
+  }
+  const summaryChars = r.summary.length + 12;
+  const chunks: Block[][] = [[]];
+  let chars = summaryChars;
+  const room = (n: number, size: number) => chunks[chunks.length - 1]!.length + n <= limits.maxBlocks && chars + size <= limits.maxChars;
+  const open = () => {
+    chunks.push([]);
+    chars = summaryChars;
+  };
+  for (const section of sections) {
+    const size = section.reduce((s, b) => s + sizeOf(b), 0);
+    if (!room(section.length, size) && chunks[chunks.length - 1]!.length) open();
+    if (room(section.length, size)) {
+      chunks[chunks.length - 1]!.push(...section);
+      chars += size;
+      continue;
+    }
+    // The section alone is bigger than a message: spread it, repeating its heading on each new message.
+    const head = section[0]!.type === "header" ? section[0] : undefined;
+    for (const b of section) {
+      const s = sizeOf(b);
+      if (!room(1, s) && chunks[chunks.length - 1]!.length) {
+        open();
+        if (head && b !== head) {
+          const h: Block = { type: "header", text: continued(head.text) };
+          chunks[chunks.length - 1]!.push(h);
+          chars += sizeOf(h);
+        }
+      }
+      chunks[chunks.length - 1]!.push(b);
+      chars += s;
+    }
+  }
+  const used = chunks.filter((c) => c.length);
+  if (used.length <= 1) return [{ ...r, blocks: used[0] ?? r.blocks }];
+  return used.map((c, i) => ({
+    ...r,
+    summary: `${r.summary} (${i + 1}/${used.length})`,
+    blocks: c,
+    // Buttons belong under the last part, where the reader ends.
+    actions: i === used.length - 1 ? r.actions : undefined,
+  }));
+}
