@@ -11,8 +11,14 @@ export type Provider = (typeof providers)[number];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+export const baseSchemaPath = () => join(root, "prisma/schema.base.prisma");
+
 export function schemaFor(provider: Provider): string {
-  const base = readFileSync(join(root, "prisma/schema.base.prisma"), "utf8");
+  return schemaFromModel(provider, readFileSync(baseSchemaPath(), "utf8"));
+}
+
+/** A full schema for `provider` around a data model (the base one, or a snapshot from prisma/schema.history). */
+export function schemaFromModel(provider: Provider, base: string): string {
   const header = `// GENERATED from prisma/schema.base.prisma by scripts/db-schemas.ts — edit that file, not this one.
 
 generator client {

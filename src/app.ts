@@ -4,6 +4,7 @@ import { migrate } from "./db/migrate.ts";
 import { createRepos, type Repos } from "./db/repos.ts";
 import { importDataSet, parseDataFile } from "./db/importer.ts";
 import { createDesk, type Desk, type DeskDeps } from "./core/desk.ts";
+import { withAdvisoryLock, LOCK_KEYS } from "./core/leader.ts";
 import type { Clock } from "./domain/dates.ts";
 import type { Logger } from "./log.ts";
 
@@ -22,14 +23,17 @@ export type AppCore = { db: Database; repos: Repos; desk: Desk; close: () => Pro
 /** Opens and migrates the database, loads the data set on first start, and builds the desk. */
 export async function openApp(o: AppOptions): Promise<AppCore> {
   const db = await openDatabase(o.databaseUrl);
-  const applied = await migrate(db);
-  if (applied.length) o.log.info("migrations applied", { applied });
   const repos = createRepos(db);
-  if (o.dataFile && (await repos.isEmpty())) {
-    if (!existsSync(o.dataFile)) throw new Error(`data file ${o.dataFile} not found`);
-    const counts = await importDataSet(repos, parseDataFile(o.dataFile), o.clock(), o.dataFile);
-    o.log.info("data set loaded", { file: o.dataFile, ...counts });
-  }
+  // On PostgreSQL several processes may start at once: one migrates and loads, the others then see it done.
+  await withAdvisoryLock(o.databaseUrl, LOCK_KEYS.startup, async () => {
+    const applied = await migrate(db);
+    if (applied.length) o.log.info("migrations applied", { applied });
+    if (o.dataFile && (await repos.isEmpty())) {
+      if (!existsSync(o.dataFile)) throw new Error(`data file ${o.dataFile} not found`);
+      const counts = await importDataSet(repos, parseDataFile(o.dataFile), o.clock(), o.dataFile);
+      o.log.info("data set loaded", { file: o.dataFile, ...counts });
+    }
+  });
   const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
   return { db, repos, desk, close: () => db.close() };
 }

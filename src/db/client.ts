@@ -21,6 +21,8 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     return openPostgres(url);
   }
   const file = sqliteFile(url);
+  // "file:postgresql://…" would silently become a SQLite file in a directory named "postgresql:".
+  if (/^postgres(ql)?:/.test(file)) throw new Error(`DATABASE_URL ${url.split("@").pop()} mixes file: with a PostgreSQL URL`);
   if (file !== ":memory:") mkdirSync(dirname(resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 }, { timestampFormat: "iso8601" });
   const prisma = new PrismaClient({ adapter });

@@ -16,6 +16,9 @@ type RefData = {
   dimensions: DimensionRow[];
   areas: AreaRow[];
   documents: DocumentRow[];
+  /** Written only by imports (which invalidate), read by every /coordinators and /deadlines. */
+  appointments: AppointmentRow[];
+  offers: OfferRow[];
   loadedAt: number;
 };
 const REF_TTL_MS = 30_000;
@@ -33,12 +36,14 @@ export function createRepos(db: Database) {
 
   async function refData(): Promise<RefData> {
     if (ref && Date.now() - ref.loadedAt < REF_TTL_MS) return ref;
-    const [states, aliases, dimensions, areas, documents] = await Promise.all([
+    const [states, aliases, dimensions, areas, documents, appointments, offers] = await Promise.all([
       p.state.findMany({ orderBy: { nameEn: "asc" } }),
       p.stateAlias.findMany(),
       p.dimension.findMany(),
       p.priorityArea.findMany({ orderBy: { nameEn: "asc" } }),
       p.document.findMany({ orderBy: { symbol: "asc" } }),
+      p.appointment.findMany({ orderBy: [{ areaId: "asc" }, { role: "asc" }] }),
+      p.offer.findMany({ orderBy: { id: "asc" } }),
     ]);
     const byState = new Map<string, string[]>();
     for (const a of aliases) byState.set(a.stateCode, [...(byState.get(a.stateCode) ?? []), a.alias]);
@@ -47,6 +52,8 @@ export function createRepos(db: Database) {
       dimensions,
       areas,
       documents,
+      appointments,
+      offers,
       loadedAt: Date.now(),
     };
     return ref;
@@ -116,6 +123,9 @@ export function createRepos(db: Database) {
 
     documents: {
       paragraphs: (documentId: number): Promise<ParagraphRow[]> => p.paragraph.findMany({ where: { documentId }, orderBy: { ord: "asc" } }),
+      /** Paragraph refs of several documents in one query (the digest names paragraphs of every commented draft). */
+      paragraphRefs: (documentIds: number[]): Promise<{ id: number; ref: string }[]> =>
+        documentIds.length ? p.paragraph.findMany({ where: { documentId: { in: documentIds } }, select: { id: true, ref: true } }) : Promise.resolve([]),
       /** Comment and open-position counts per paragraph, in two grouped queries (never one per row). */
       counts: async (doc: DocumentRow) => {
         const [comments, positions] = await Promise.all([
@@ -189,8 +199,8 @@ export function createRepos(db: Database) {
     },
 
     coordination: {
-      appointments: (): Promise<AppointmentRow[]> => p.appointment.findMany({ orderBy: [{ areaId: "asc" }, { role: "asc" }] }),
-      offers: (): Promise<OfferRow[]> => p.offer.findMany({ orderBy: { id: "asc" } }),
+      appointments: async (): Promise<AppointmentRow[]> => [...(await refData()).appointments],
+      offers: async (): Promise<OfferRow[]> => [...(await refData()).offers],
       offer: (id: string): Promise<OfferRow | null> => p.offer.findUnique({ where: { id } }),
     },
 
@@ -231,6 +241,25 @@ export function createRepos(db: Database) {
     settings: {
       get: async (key: string) => (await p.setting.findUnique({ where: { key } }))?.value,
       set: (tx: Tx, key: string, value: string) => tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } }),
+    },
+
+    /** The digest/alert ledger: one row per (day or alert key, destination); see src/digest/ledger.ts. */
+    digests: {
+      get: (day: string, destination: string) => p.digestDelivery.findUnique({ where: { day_destination: { day, destination } } }),
+      /** Throws a unique violation when another worker created the row first. */
+      create: (day: string, destination: string, claimedBy: string, at: Date) =>
+        p.digestDelivery.create({ data: { day, destination, status: "claimed", attempts: 1, claimedBy, claimedAt: at } }),
+      /** Compare-and-set: takes the row over only if it is still in the state the caller saw. */
+      reclaim: async (id: number, seen: { status: string; claimedAt: Date }, claimedBy: string, at: Date) =>
+        (await p.digestDelivery.updateMany({
+          where: { id, status: seen.status, claimedAt: seen.claimedAt },
+          data: { status: "claimed", claimedBy, claimedAt: at, attempts: { increment: 1 }, lastError: null },
+        })).count === 1,
+      finish: async (id: number, claimedBy: string, data: { status: "sent" | "failed"; sentAt?: Date; lastError?: string | null }) =>
+        (await p.digestDelivery.updateMany({ where: { id, status: "claimed", claimedBy }, data })).count === 1,
+      lastSent: (destination: string, beforeDay: string) =>
+        p.digestDelivery.findFirst({ where: { destination, status: "sent", day: { lt: beforeDay } }, orderBy: { day: "desc" } }),
+      recent: (take: number) => p.digestDelivery.findMany({ orderBy: [{ claimedAt: "desc" }, { id: "desc" }], take }),
     },
 
     isEmpty: async () => (await p.state.count()) === 0,

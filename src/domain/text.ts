@@ -1,5 +1,17 @@
 /** Normalises a name for lookup: lower case, no diacritics (Türkiye → turkiye), single spaces. */
+// The same names (states, areas, aliases) are normalised on every lookup; remembering them is cheap.
+const normalised = new Map<string, string>();
+
 export function normalise(s: string): string {
+  const hit = normalised.get(s);
+  if (hit !== undefined) return hit;
+  if (normalised.size > 10_000) normalised.clear();
+  const out = normaliseUncached(s);
+  normalised.set(s, out);
+  return out;
+}
+
+function normaliseUncached(s: string): string {
   return s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -41,8 +53,11 @@ export function matchScore(query: string, candidate: string): number {
   if (q.length >= 3 && c.includes(q)) return 50;
   const qWords = q.split(" ");
   if (qWords.length > 1 && qWords.every((qw) => words.some((w) => w.startsWith(qw)))) return 55;
-  const d = Math.min(levenshtein(q, c), ...words.map((w) => levenshtein(q, w)));
   const allowed = q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3;
+  // The edit distance is at least the difference in length: skip candidates that cannot be near misses
+  // (lookups score every area and state name per keystroke; this keeps them in the low milliseconds).
+  const near = (w: string) => (Math.abs(w.length - q.length) <= allowed ? levenshtein(q, w) : Number.POSITIVE_INFINITY);
+  const d = Math.min(near(c), ...words.map(near));
   return d <= allowed ? 30 - d * 5 : 0;
 }
 

@@ -90,7 +90,7 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
     const docById = new Map(docs.map((x) => [x.id, x]));
     const paraIds = [...new Set(comments.map((c) => c.documentId))];
     const paraRefs = new Map<number, string>();
-    for (const docId of paraIds) for (const p of await ctx.repos.documents.paragraphs(docId)) paraRefs.set(p.id, p.ref);
+    for (const p of await ctx.repos.documents.paragraphRefs(paraIds)) paraRefs.set(p.id, p.ref);
     const groups = new Map<string, typeof comments>();
     for (const c of comments) {
       const key = `${docById.get(c.documentId)?.symbol ?? c.documentId}|${c.paragraphId ? paraRefs.get(c.paragraphId) ?? "" : ""}`;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { parse, stringify } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testApp, type TestApp } from "../helpers/app.ts";
+import { failInserts } from "../helpers/faults.ts";
 import { ImportError, importDataSet, parseDataFile } from "../../src/db/importer.ts";
 
 const tmp = (name: string, content: string) => {
@@ -68,7 +69,7 @@ describe("data import (npm run import)", () => {
     data.states = [{ code: "BTN", nameEn: "Bhutan", nameRu: "Бутан", kind: "member", source: "t" }];
     data.events = [{ id: "e-fail", year: 2024, title: "T", organisers: ["BTN"], status: "planned", source: "t" }];
     const file = tmp("midway.yaml", stringify(data));
-    await app.db.prisma.$executeRawUnsafe(`CREATE TRIGGER fail_events BEFORE INSERT ON "CbmEvent" WHEN NEW.id = 'e-fail' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await failInserts(app.db, "CbmEvent", "disk full", { column: "id", value: "e-fail" });
     await expect(importDataSet(app.repos, parseDataFile(file), new Date(), file)).rejects.toThrow();
     expect(await app.db.prisma.state.findUnique({ where: { code: "BTN" } })).toBeNull();
   });

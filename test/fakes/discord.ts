@@ -25,6 +25,8 @@ export type FakeDiscord = {
   channelId: string;
   requests: Recorded[];
   identify?: any;
+  /** How many gateway sessions are open (identified and not closed). */
+  gatewaySessions: () => number;
   /** Channels the bot may not post in (403 Missing Access). */
   forbiddenChannels: Set<string>;
   /** Queues faults for requests whose "METHOD /path" matches `pattern`, answered before the real handler. */
@@ -86,6 +88,8 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
   const interactions = new Map<string, InteractionState>();
   const byToken = new Map<string, InteractionState>();
   const sockets = new Set<WebSocket>();
+  /** Gateway connections that have identified: the bot's open sessions. */
+  const identified = new Set<WebSocket>();
   const forbiddenChannels = new Set<string>();
   const knownChannels = new Set([channelId]);
   let seq = 0;
@@ -180,13 +184,14 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
 
   wss.on("connection", (ws) => {
     sockets.add(ws);
-    ws.on("close", () => sockets.delete(ws));
+    ws.on("close", () => { sockets.delete(ws); identified.delete(ws); });
     send(ws, { op: 10, d: { heartbeat_interval: 41_250 } });
     ws.on("message", (raw) => {
       const p = JSON.parse(String(raw));
       if (p.op === 1) send(ws, { op: 11 });
       if (p.op === 2) {
         fake.identify = p.d;
+        identified.add(ws);
         dispatch(ws, "READY", {
           v: 10, user: { id: appId, username: "Delegate Desk", discriminator: "0", global_name: null, avatar: null, bot: true, flags: 0 },
           guilds: [{ id: guildId, unavailable: true }], session_id: randomUUID(), resume_gateway_url: wsUrl, shard: [0, 1], application: { id: appId, flags: 0 },
@@ -231,6 +236,7 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
     api: `http://127.0.0.1:${port}/api`,
     appId, guildId, channelId, requests, forbiddenChannels,
     get identify() { return fake.identify; },
+    gatewaySessions: () => identified.size,
     fail: (pattern, fault, times = 1) => faults.push({ pattern, fault, left: times }),
     interact,
     command: (name, options, as) => interact(2, { id: snowflake(), name, type: 1, options: optionList(options) }, as),

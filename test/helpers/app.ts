@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { createRepos, type Repos } from "../../src/db/repos.ts";
 import { createDesk, type Desk, type Invocation } from "../../src/core/desk.ts";
@@ -9,8 +10,7 @@ import type { DomainEvent } from "../../src/services/positions.ts";
 import type { Actor, Lang } from "../../src/domain/types.ts";
 import { toPlainText, type Reply } from "../../src/services/reply.ts";
 import type { Database } from "../../src/db/client.ts";
-
-const TEMPLATE_DB = join(process.cwd(), "test", ".tmp", "template.db");
+import { cloneTemplate, testPgUrl } from "./pgdb.ts";
 
 /** The seeds' "today": the morning after the SOC meeting of 22 August 2023, Astana time. */
 export const SEED_NOW = "2023-08-23T09:00:00+05:00";
@@ -19,7 +19,10 @@ export type TestApp = {
   db: Database;
   repos: Repos;
   desk: Desk;
+  /** The SQLite file, or the PostgreSQL URL of this test's own database. */
   file: string;
+  /** The database URL, for a second connection to the same data (another process, a platform adapter). */
+  url: string;
   events: DomainEvent[];
   /** Moves the test clock. */
   setNow: (iso: string) => void;
@@ -29,13 +32,26 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** A fresh copy of the seeded SQLite database and a desk over it, with a settable clock. */
-export async function testApp(opts: { now?: string; digestTime?: string; timeZone?: string } = {}): Promise<TestApp> {
-  const dir = join(process.cwd(), "test", ".tmp");
+/** A fresh copy of the seeded database; on PostgreSQL (TEST_DATABASE_URL) a database copied from the run's template. */
+export async function freshDatabase(): Promise<{ db: Database; file: string; close: () => Promise<void> }> {
+  const pgUrl = testPgUrl();
+  const run = pgUrl ? inject("pgRun") : null;
+  if (pgUrl && run) {
+    const copy = await cloneTemplate(pgUrl, run);
+    const db = await openDatabase(copy.url);
+    return { db, file: copy.url, close: async () => { await db.close(); await copy.drop(); } };
+  }
+  const dir = inject("tmpDir");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `t-${randomUUID()}.db`);
-  copyFileSync(TEMPLATE_DB, file);
+  copyFileSync(join(dir, "template.db"), file);
   const db = await openDatabase(`file:${file}`);
+  return { db, file, close: () => db.close() };
+}
+
+/** A fresh copy of the seeded database and a desk over it, with a settable clock. */
+export async function testApp(opts: { now?: string; digestTime?: string; timeZone?: string } = {}): Promise<TestApp> {
+  const { db, file, close } = await freshDatabase();
   const repos = createRepos(db);
   let now = new Date(opts.now ?? SEED_NOW);
   const clock: Clock = () => new Date(now);
@@ -52,11 +68,11 @@ export async function testApp(opts: { now?: string; digestTime?: string; timeZon
     return desk.run({ platform: "console", userId: actor.userId, command: m[1]!, text: m[2]!, actor, requestKey: `test-${n++}-${randomUUID()}`, ...extra });
   };
   return {
-    db, repos, desk, file, events,
+    db, repos, desk, file, url: db.url, events,
     setNow: (iso) => { now = new Date(iso); },
     as,
     text: async (who, line, extra) => toPlainText(await as(who, line, extra)),
-    close: () => db.close(),
+    close,
   };
 }
 

@@ -1,0 +1,30 @@
+import { now } from "./stats.ts";
+
+export type Sample = { ack: number; reply: number; ok: boolean };
+export type LoadResult = { samples: Sample[]; sent: number; failed: number; wallMs: number };
+
+/**
+ * Open-loop load: command i starts at i/rate seconds whatever happened to the earlier ones, as users
+ * do; a closed loop would slow its own arrivals and hide queueing. `send` resolves with its own ack and
+ * final-reply times (ms since its start). Waits for the stragglers, up to `drainMs`.
+ */
+export async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<Sample>, drainMs = 30_000): Promise<LoadResult> {
+  const total = Math.max(1, Math.round(rate * seconds));
+  const t0 = now();
+  const pending: Promise<Sample | undefined>[] = [];
+  let failed = 0;
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(i).catch(() => { failed++; return undefined; }));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const drained = await Promise.race([
+    Promise.all(pending),
+    new Promise<undefined>((r) => { timer = setTimeout(() => r(undefined), drainMs); }),
+  ]);
+  clearTimeout(timer);
+  const samples = (drained ?? []).filter((s): s is Sample => !!s);
+  return { samples, sent: total, failed: failed + (drained ? 0 : total - samples.length), wallMs: now() - t0 };
+}
