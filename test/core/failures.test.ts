@@ -52,3 +52,18 @@ describe("nothing lost, nothing half-written", () => {
     }
   });
 });
+
+describe("the audit log", () => {
+  it("GIVEN recorded actions THEN the log cannot be updated or deleted (append-only, enforced by the database)", async () => {
+    const app = await testApp();
+    try {
+      await app.as("India", "/comment DRAFT/4 on the record");
+      const row = await app.db.prisma.auditLog.findFirstOrThrow({ where: { action: "comment" } });
+      await expect(app.db.prisma.auditLog.update({ where: { id: row.id }, data: { stateCode: "ISR" } })).rejects.toThrow();
+      await expect(app.db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow();
+      expect((await app.db.prisma.auditLog.findUniqueOrThrow({ where: { id: row.id } })).stateCode).toBe("IND");
+    } finally {
+      await app.close();
+    }
+  });
+});
