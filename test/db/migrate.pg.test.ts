@@ -1,26 +1,13 @@
 /** Collected only in the PostgreSQL pass (TEST_DATABASE_URL): several processes share one database only there. */
 import { describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
 import { openApp } from "../../src/app.ts";
 import { createLogger } from "../../src/log.ts";
-import { emptyDatabase, testPgUrl } from "../helpers/pgdb.ts";
-
-/** An empty database on whichever server this pass of the suite runs against. */
-async function empty(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const pg = testPgUrl();
-  const run = pg ? inject("pgRun") : null;
-  if (pg && run) return emptyDatabase(pg, run);
-  const dir = mkdtempSync(join(tmpdir(), "dd-migrate-"));
-  return { url: `file:${join(dir, "first.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { emptyTestDatabase } from "../helpers/app.ts";
 
 describe("GIVEN an empty PostgreSQL database", () => {
   // SQLite serves one bot process (two racing first starts get SQLITE_BUSY); PostgreSQL serves several.
   it("WHEN two bots start on it at the same moment, each with its own connections, THEN the migrations are applied once and the data set is loaded once", async () => {
-    const e = await empty();
+    const e = await emptyTestDatabase();
     const lines: string[] = [];
     const log = createLogger("info", (l) => lines.push(l));
     try {

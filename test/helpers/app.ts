@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
@@ -10,7 +11,7 @@ import type { DomainEvent } from "../../src/services/positions.ts";
 import type { Actor, Lang } from "../../src/domain/types.ts";
 import { toPlainText, type Reply } from "../../src/services/reply.ts";
 import type { Database } from "../../src/db/client.ts";
-import { cloneTemplate, testPgUrl } from "./pgdb.ts";
+import { cloneTemplate, emptyDatabase, testPgUrl } from "./pgdb.ts";
 
 /** The seeds' "today": the morning after the SOC meeting of 22 August 2023, Astana time. */
 export const SEED_NOW = "2023-08-23T09:00:00+05:00";
@@ -86,3 +87,12 @@ export async function actorOf(repos: Repos, who: string, lang?: Lang): Promise<O
 }
 
 export { fixedClock };
+
+/** An empty database (no tables) on whichever server this pass of the suite runs against: for tests of a first start. */
+export async function emptyTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const pg = testPgUrl();
+  const run = pg ? inject("pgRun") : null;
+  if (pg && run) return emptyDatabase(pg, run);
+  const dir = mkdtempSync(join(tmpdir(), "dd-migrate-"));
+  return { url: `file:${join(dir, "first.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
