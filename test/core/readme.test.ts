@@ -13,7 +13,7 @@ describe("README", () => {
     const quick = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("## ", readme.indexOf("## Quick start") + 5));
     const block = /```sh\n([\s\S]*?)```/.exec(quick)![1]!.trim().split("\n");
     expect(block).toHaveLength(2);
-    expect(block[0]).toMatch(/^npm ci && npm start\b/);
+    expect(block[0]).toMatch(/^npm install && npm start\b/);
     expect(block[1]).toMatch(/^npm test\b/);
   });
 });
