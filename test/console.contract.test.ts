@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import { describe } from "vitest";
 import { adapterContract, type ContractDriver } from "./contract/contract.ts";
 import { testApp } from "./helpers/app.ts";

@@ -2,9 +2,6 @@
  * The Chair's digest service for the composition root: immediate alerts (hooked into the desk's
  * onEvent) and the daily schedule with its hourly housekeeping (silence procedures that expired).
  */
-import type { Repos } from "../db/repos.ts";
-import type { ChatPlatform } from "../core/platform.ts";
-import type { Clock } from "../domain/dates.ts";
 import type { Logger } from "../log.ts";
 import type { DomainEvent } from "../services/positions.ts";
 import { allDestinations, recordEnvConfig, type Destination } from "./destinations.ts";
@@ -15,13 +12,7 @@ import { startScheduler, type Timer } from "./scheduler.ts";
 /** Hourly retries of a failed digest stop after this many attempts; the operator can still --send. */
 export const MAX_SCHEDULED_ATTEMPTS = 3;
 
-export type DigestServiceOptions = {
-  repos: Repos;
-  clock: Clock;
-  timeZone: string;
-  digestTime: string;
-  digestTz: string;
-  platforms: ChatPlatform[];
+export type DigestServiceOptions = Pick<DigestRuntime, "repos" | "clock" | "timeZone" | "digestTime" | "digestTz" | "platforms"> & {
   /** DIGEST_DESTINATIONS, parsed; `/digest to` adds more at run time. */
   envDestinations: Destination[];
   log: Logger;

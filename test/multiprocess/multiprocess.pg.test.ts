@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { freshDatabase } from "../helpers/app.ts";
-import { testPgUrl } from "../helpers/pgdb.ts";
 import type { Database } from "../../src/db/client.ts";
 import { runWorker, startWorker, type Worker } from "./helpers.ts";
 import { spawn, type ChildProcess } from "node:child_process";
