@@ -84,7 +84,8 @@ export const en = {
   // Comments
   comment_filed: "Comment #{id} filed for {state} on {where} ({kind}).",
   comment_already: "Comment #{id} is already on file for {state} on {where} ({kind}). Nothing was added.",
-  comment_late: "Note: comments were due on {date}. Your comment is recorded and marked as late.",
+  comment_late: "Note: comments were due on {date}. Your comment is recorded and shown as late.",
+  late_comment: "late",
   comment_edited: "Comment #{id} updated; {versions} earlier version(s) kept.",
   comment_not_found: "There is no comment #{id}.",
   not_your_comment: "Comment #{id} belongs to another delegation; you can edit only your own delegation's comments.",

@@ -1,6 +1,7 @@
 import type { Ctx } from "./context.ts";
 import { today } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
+import { lateTag } from "./drafts.ts";
 import { targetDescriber, stanceLabel, kindLabel, longDate } from "./describe.ts";
 import { datedItems } from "./dated.ts";
 import { dueLine } from "./deadlines.ts";
@@ -104,7 +105,7 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
       const counts = [...perState].map(([s, k]) => `${d.n.state(s)} ${k}`).join(", ");
       items.push(`${para ? t("doc_para", { document: symbol, para }) : symbol} — ${t("n_comments", { n: list.length })} (${counts})`);
       for (const c of list.slice(0, 5))
-        items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindLabel(ctx, c.kind)}): ${shorten(c.text, DIGEST_COMMENT_CHARS)}${c.text.length > DIGEST_COMMENT_CHARS ? ` ${t("dg_read_full", { cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}` : ""}`);
+        items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, docById.get(c.documentId), c)}: ${shorten(c.text, DIGEST_COMMENT_CHARS)}${c.text.length > DIGEST_COMMENT_CHARS ? ` ${t("dg_read_full", { cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}` : ""}`);
       if (list.length > 5) items.push(`   ${t("dg_more_comments", { n: list.length - 5, cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}`);
     }
     sections.push({ key: "comments", title: t("dg_comments"), items });

@@ -5,9 +5,14 @@ import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.t
 import { kindLabel, longDate, stanceLabel } from "./describe.ts";
 import { namer } from "./names.ts";
 import { parseBrackets } from "../domain/brackets.ts";
-import { daysBetween } from "../domain/dates.ts";
+import { calendarDate, daysBetween } from "../domain/dates.ts";
 import { shorten } from "../domain/text.ts";
-import type { DocumentRow } from "../domain/types.ts";
+import type { CommentRow, DocumentRow } from "../domain/types.ts";
+
+/** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
+export function lateTag(ctx: Ctx, doc: DocumentRow | undefined, c: CommentRow): string {
+  return doc?.commentsDue && calendarDate(c.createdAt, ctx.settings.timeZone) > doc.commentsDue ? ` [${ctx.t("late_comment")}]` : "";
+}
 
 export async function listDrafts(ctx: Ctx): Promise<Reply> {
   const docs = await visibleDocuments(ctx);
@@ -96,7 +101,7 @@ async function showParagraph(ctx: Ctx, doc: DocumentRow, ref: string): Promise<R
   if (comments.length)
     blocks.push(
       { type: "header", text: ctx.t("comments_header", { count: comments.length }) },
-      { type: "list", items: comments.map((c) => `#${c.id} ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)}): ${c.text}`) },
+      { type: "list", items: comments.map((c) => `#${c.id} ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, doc, c)}: ${c.text}`) },
     );
   else blocks.push({ type: "context", text: ctx.t("no_comments_yet") });
   return reply(ctx.t("doc_para", { document: doc.symbol, para: p.ref }), blocks);
@@ -109,7 +114,7 @@ export async function listComments(ctx: Ctx, query: string, para?: string): Prom
   const [paras, comments, n] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(doc.id), namer(ctx)]);
   if (!comments.length) return reply(ctx.t("no_comments_on", { document: doc.symbol }), [], { status: "info" });
   const refOf = new Map(paras.map((p) => [p.id, p.ref]));
-  const items = comments.map((c) => `#${c.id} ${c.paragraphId ? ctx.t("para_short", { para: refOf.get(c.paragraphId) ?? "?" }) : ctx.t("whole_text")} · ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)}): ${c.text}`);
+  const items = comments.map((c) => `#${c.id} ${c.paragraphId ? ctx.t("para_short", { para: refOf.get(c.paragraphId) ?? "?" }) : ctx.t("whole_text")} · ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, doc, c)}: ${c.text}`);
   return reply(ctx.t("comments_on", { document: doc.symbol, count: comments.length }), [{ type: "list", items }]);
 }
 

@@ -29,7 +29,7 @@ describe("npm start with no platform credentials", () => {
   it("GIVEN a second start on the same file THEN the data is kept (not reloaded) and earlier comments are still there", () => {
     const r = start(["--as", "chair"], "/drafts DRAFT/4 comments\n");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/#1 para 1\.10 · India \(general remark\): Three years/);
+    expect(r.stdout).toMatch(/#1 para 1\.10 · India \(general remark\) \[late\]: Three years/);
   });
 
   it("GIVEN a bad NOW THEN it stops with a clear configuration error, not a stack trace", () => {

@@ -278,3 +278,23 @@ describe("deadlines derived from imported documents", () => {
     }
   });
 });
+
+describe("late comments", () => {
+  it("GIVEN comments on DRAFT/4 were due on 15 July 2023 WHEN India comments on 23 August THEN it is accepted and shown as late wherever it is listed", async () => {
+    const app = await testApp();
+    try {
+      app.setNow("2023-07-15T18:00:00+05:00");
+      await consoleSession(app.desk, "Iran", ["/comment DRAFT/4 para 1.10 On time"]);
+      app.setNow("2023-08-23T09:00:00+05:00");
+      const filed = (await consoleSession(app.desk, "India", ["/comment DRAFT/4 para 1.10 After the date", "/comment DRAFT/5 para 11 No due date here"])).out;
+      expect(filed).toMatch(/comments were due on 15 July 2023\. Your comment is recorded and shown as late/);
+      const para = (await consoleSession(app.desk, "chair", ["/drafts DRAFT/4 para 1.10"])).out;
+      expect(para).toMatch(/#1 Iran \(general remark\): On time/);
+      expect(para).toMatch(/#2 India \(general remark\) \[late\]: After the date/);
+      expect((await consoleSession(app.desk, "chair", ["/drafts DRAFT/5 para 11"])).out).toMatch(/India \(general remark\): No due date here/);
+      expect((await consoleSession(app.desk, "chair", ["/digest"])).out).toMatch(/#2 India \(general remark\) \[late\]: After the date/);
+    } finally {
+      await app.close();
+    }
+  });
+});
