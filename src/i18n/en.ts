@@ -63,7 +63,7 @@ export const en = {
   position_recorded: "Recorded: {stance} (#{id}).",
   position_already: "Already on record: {stance} (#{id}). Nothing was added.",
   replaced_positions: "This replaces your delegation's earlier opposite position ({ids}), now marked withdrawn.",
-  silence_broken_note: "This objection breaks the silence procedure. The Chair has been alerted.",
+  silence_broken_note: "This objection breaks the silence procedure. It is reported to the Chair (at once where alerts are set up, and in the digest).",
   offer_decided: "This offer has already been decided ({status}); positions can no longer be recorded on it.",
   offer_status_approved: "approved",
   offer_status_rejected: "not approved",
