@@ -1,6 +1,7 @@
 import type { Platform } from "../domain/types.ts";
 import { toPlainText, type Block, type Reply } from "../services/reply.ts";
 import { SLACK_LIMITS, RESERVED_BLOCKS } from "../adapters/slack/limits.ts";
+import { cutText } from "../domain/text.ts";
 import { LIMITS as DISCORD_LIMITS, PAGE_CHARS as DISCORD_PAGE_CHARS } from "../adapters/discord/limits.ts";
 
 /**
@@ -20,20 +21,7 @@ export const MESSAGE_LIMITS: Record<Platform, MessageLimits> = {
 
 const sizeOf = (b: Block) => toPlainText({ status: "ok", summary: "", blocks: [b], ephemeral: false }).length;
 
-/** Cuts a long text into pieces of at most `max` characters, at a space when there is one; loses nothing. */
-export function cutText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const space = rest.lastIndexOf(" ", max);
-    const at = space > max / 2 ? space : max;
-    out.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^ /, "");
-  }
-  if (rest) out.push(rest);
-  return out;
-}
+export { cutText };
 
 /** Makes every block fit `maxBlockChars`: long lists become several lists, long items several items. */
 function fitBlocks(blocks: Block[], max: number): Block[] {

@@ -69,3 +69,19 @@ export function shorten(s: string, max: number): string {
   const space = cut.lastIndexOf(" ");
   return `${space >= max * 0.5 ? cut.slice(0, space) : cut}…`;
 }
+
+/**
+ * Cuts text into pieces of at most `max` characters, at the first of `breaks` found in a piece's second
+ * half (else hard at `max`). Only the break character cut at is dropped, so nothing of the text is lost.
+ */
+export function cutText(text: string, max: number, breaks: readonly string[] = [" "]): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const at = breaks.map((b) => rest.lastIndexOf(b, max)).find((i) => i >= max / 2);
+    out.push(rest.slice(0, at ?? max));
+    rest = rest.slice(at === undefined ? max : at + 1);
+  }
+  if (rest || !out.length) out.push(rest);
+  return out;
+}

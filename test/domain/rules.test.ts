@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTenure, conceptPaperDue, eventPlanDeadline, isLateProposal, needsExpertMeetings, silenceOutcome, tenureYears, blocks } from "../../src/domain/rules.ts";
 import { addDays, addMonths, calendarDate, daysBetween, isIsoDate, zonedTime } from "../../src/domain/dates.ts";
-import { matchScore, normalise, shorten } from "../../src/domain/text.ts";
+import { cutText, matchScore, normalise, shorten } from "../../src/domain/text.ts";
 
 describe("tenure of coordinators (2–4 years, MC/2023/DRAFT/4 para 1.10)", () => {
   it("GIVEN 2024-2025 THEN it is two years and acceptable", () => {
@@ -77,3 +77,15 @@ describe("name matching", () => {
     expect(shorten("short", 12)).toBe("short");
   });
 });
+
+describe("cutting long text for platform limits", () => {
+  it("GIVEN text over the limit THEN it is cut at a preferred break in the second half, else hard, and nothing but the break is lost", () => {
+    expect(cutText("aaa bbb ccc", 8)).toEqual(["aaa bbb", "ccc"]);
+    expect(cutText("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
+    expect(cutText("aaaa\nbb bb\ncc", 10, ["\n", " "])).toEqual(["aaaa\nbb bb", "cc"]);
+    expect(cutText("", 5)).toEqual([""]);
+    const long = "word ".repeat(500).trim();
+    expect(cutText(long, 97).join(" ")).toBe(long);
+  });
+});
+

@@ -6,6 +6,7 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import type { Block, Reply } from "../../services/reply.ts";
 import type { Translator } from "../../i18n/index.ts";
+import { cutText } from "../../domain/text.ts";
 import { LIMITS, PAGE_CHARS } from "./limits.ts";
 
 /** Escapes user text so it renders literally: no bold, links, headings, lists or quotes it did not ask for. */
@@ -15,19 +16,7 @@ export const esc = (s: string) =>
 const COLOURS: Record<Reply["status"], number> = { ok: 0x2e7d32, info: 0x1565c0, error: 0xc62828, refused: 0xef6c00, not_linked: 0x616161 };
 
 /** Plain pieces short enough that even fully escaped (every character doubled) they fit one page. */
-function splitPlain(s: string, max = Math.floor(PAGE_CHARS / 2) - 16): string[] {
-  if (s.length <= max) return [s];
-  const out: string[] = [];
-  let rest = s;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf(" ", max);
-    const at = cut > max / 2 ? cut : max;
-    out.push(rest.slice(0, at));
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest) out.push(rest);
-  return out;
-}
+const splitPlain = (s: string, max = Math.floor(PAGE_CHARS / 2) - 16): string[] => cutText(s, max);
 
 /** Rendered lines of one block; every line fits a page. */
 function blockLines(b: Block): string[] {

@@ -5,6 +5,7 @@
 import type { Action, Block, ModalRequest, Reply } from "../../services/reply.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { SLACK_LIMITS as L, RESERVED_BLOCKS } from "./limits.ts";
+import { cutText } from "../../domain/text.ts";
 import { defuse, escapeMrkdwn } from "./escape.ts";
 
 export type SlackBlock = Record<string, unknown> & { type: string };
@@ -20,19 +21,7 @@ export const ACTION_PREFIX = "dd_";
 export const MODAL_CALLBACK = "dd_modal";
 
 /** Splits text into pieces of at most `max` characters, preferring line breaks, then spaces. */
-export function splitText(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n", max);
-    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
-    if (cut < max / 2) cut = max;
-    out.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n/, "");
-  }
-  if (rest.length || !out.length) out.push(rest);
-  return out;
-}
+export const splitText = (text: string, max: number): string[] => cutText(text, max, ["\n", " "]);
 
 /** Escaping can lengthen text (`&` → `&amp;`), so pieces are measured after escaping. */
 function sections(escaped: string): SlackBlock[] {
