@@ -194,8 +194,9 @@ export function createRepos(db: Database) {
         }),
       create: (tx: Tx, data: Omit<PositionRow, "id" | "withdrawnAt" | "withdrawnBy"> & { requestKey?: string | null }) =>
         tx.position.create({ data }),
-      withdraw: (tx: Tx, id: number, at: Date, by: string) =>
-        tx.position.updateMany({ where: { id, withdrawnAt: null }, data: { withdrawnAt: at, withdrawnBy: by } }),
+      /** Withdraws open positions by id in one statement; already withdrawn ones are left as they were. */
+      withdraw: (tx: Tx, ids: number[], at: Date, by: string) =>
+        tx.position.updateMany({ where: { id: { in: ids }, withdrawnAt: null }, data: { withdrawnAt: at, withdrawnBy: by } }),
     },
 
     coordination: {

@@ -44,7 +44,7 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   let created: PositionRow;
   try {
     created = await ctx.repos.write(author(ctx), async (tx) => {
-      for (const r of replaced) await ctx.repos.positions.withdraw(tx, r.id, now, `${ctx.actor.platform}:${ctx.actor.userId}`);
+      if (replaced.length) await ctx.repos.positions.withdraw(tx, replaced.map((r) => r.id), now, `${ctx.actor.platform}:${ctx.actor.userId}`);
       const row = await ctx.repos.positions.create(tx, {
         stateCode: state, stance, ...where, reason: input.reason, createdAt: now,
         platform: ctx.actor.platform, userId: ctx.actor.userId, requestKey: ctx.requestKey ?? null, source: "",
@@ -111,7 +111,7 @@ export async function withdrawPosition(ctx: Ctx, id: number): Promise<Reply> {
   if (p.withdrawnAt) return reply(ctx.t("position_already_withdrawn", { id }), [{ type: "text", text: d.position(p) }], { status: "info" });
   const now = ctx.clock();
   const changed = await ctx.repos.write(author(ctx), async (tx) => {
-    const r = await ctx.repos.positions.withdraw(tx, id, now, `${ctx.actor.platform}:${ctx.actor.userId}`);
+    const r = await ctx.repos.positions.withdraw(tx, [id], now, `${ctx.actor.platform}:${ctx.actor.userId}`);
     return { result: r.count, audit: r.count ? [{ action: "withdraw", entity: "position", entityId: String(id), details: {} }] : [] };
   }, now);
   if (!changed) return reply(ctx.t("position_already_withdrawn", { id }), [{ type: "text", text: d.position(p) }], { status: "info" });
