@@ -23,8 +23,6 @@ type RefData = {
 };
 const REF_TTL_MS = 30_000;
 
-export class UniqueViolation extends Error {}
-
 export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: string })?.code;
   return code === "P2002" || /UNIQUE constraint failed|unique constraint|duplicate key/i.test(String((e as Error)?.message ?? ""));

@@ -5,9 +5,7 @@ export type Stance = "objection" | "reservation" | "needs_more_time" | "support"
 export type TargetType = "document" | "paragraph" | "offer" | "nomination" | "silence";
 export type CommentKind = "general" | "drafting" | "question";
 
-export const STANCES: readonly Stance[] = ["objection", "reservation", "needs_more_time", "support"];
 export const COMMENT_KINDS: readonly CommentKind[] = ["general", "drafting", "question"];
-export const ROLES: readonly Role[] = ["delegate", "chair", "secretariat", "observer"];
 
 /** Who is acting. A position belongs to the state (`stateCode`), not to the person who typed it. */
 export type Actor = {

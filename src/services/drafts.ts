@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesRestricted, today } from "./context.ts";
+import { seesRestricted, today } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.ts";
 import { kindLabel, longDate, stanceLabel } from "./describe.ts";
@@ -116,8 +116,4 @@ export async function listComments(ctx: Ctx, query: string, para?: string): Prom
   const refOf = new Map(paras.map((p) => [p.id, p.ref]));
   const items = comments.map((c) => `#${c.id} ${c.paragraphId ? ctx.t("para_short", { para: refOf.get(c.paragraphId) ?? "?" }) : ctx.t("whole_text")} · ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, doc, c)}: ${c.text}`);
   return reply(ctx.t("comments_on", { document: doc.symbol, count: comments.length }), [{ type: "list", items }]);
-}
-
-export function assertVisible(ctx: Ctx, doc: DocumentRow): void {
-  if (doc.restricted && !seesRestricted(ctx)) throw new UserError("observer_restricted");
 }
