@@ -101,7 +101,7 @@ function toRun(db: Provider, adapter: Run["adapter"], rate: number, r: LoadResul
 /** The console adapter's path: resolve who acts (once per session, as /as does), run, render. */
 async function consoleLoad(app: AppCore, rate: number, codes: string[]): Promise<LoadResult> {
   const actors = new Map<string, Awaited<ReturnType<typeof consoleActor>>>();
-  for (const c of codes) actors.set(c, await consoleActor(app.desk, c));
+  for (const c of codes) actors.set(c, await consoleActor(app.desk.repos, c));
   return openLoop(rate, stepSeconds(rate), async (i): Promise<Sample> => {
     const { command, text } = commandFor(i);
     const actor = actors.get(codes[i % codes.length]!)!;

@@ -10,6 +10,7 @@ import { fixedClock, type Clock } from "../../src/domain/dates.ts";
 import type { DomainEvent } from "../../src/services/positions.ts";
 import type { Actor, Lang } from "../../src/domain/types.ts";
 import { toPlainText, type Reply } from "../../src/services/reply.ts";
+import { consoleActor } from "../../src/adapters/console/index.ts";
 import type { Database } from "../../src/db/client.ts";
 import { cloneTemplate, emptyDatabase, testPgUrl } from "./pgdb.ts";
 
@@ -77,13 +78,11 @@ export async function testApp(opts: { now?: string; digestTime?: string; timeZon
   };
 }
 
+/** The console's own resolution of "India", "chair", "secretariat" …, failing loudly on a name it does not know. */
 export async function actorOf(repos: Repos, who: string, lang?: Lang): Promise<Omit<Actor, "lang"> & { lang?: Lang }> {
-  const w = who.toLowerCase();
-  if (w === "chair" || w === "secretariat") return { platform: "console", userId: w, role: w, lang, via: "console" };
-  const { states } = await repos.refData();
-  const s = states.find((x) => x.code.toLowerCase() === w || x.aliases.includes(w));
-  if (!s) throw new Error(`unknown state ${who}`);
-  return { platform: "console", userId: s.code.toLowerCase(), role: s.kind === "observer" ? "observer" : "delegate", stateCode: s.code, lang, via: "console" };
+  const actor = await consoleActor(repos, who, lang);
+  if (!actor) throw new Error(`unknown state ${who}`);
+  return actor;
 }
 
 export { fixedClock };

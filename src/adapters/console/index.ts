@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Desk } from "../../core/desk.ts";
+import type { Repos } from "../../db/repos.ts";
 import type { Actor, Lang } from "../../domain/types.ts";
 import { normalise } from "../../domain/text.ts";
 import { toPlainText, type Reply } from "../../services/reply.ts";
@@ -18,11 +19,11 @@ export type ConsoleOptions = {
 };
 
 /** Resolves "--as IND", "--as Israel", "--as chair" to the actor the console runs commands for. */
-export async function consoleActor(desk: Desk, who: string, lang?: Lang): Promise<Omit<Actor, "lang"> & { lang?: Lang } | undefined> {
+export async function consoleActor(repos: Repos, who: string, lang?: Lang): Promise<Omit<Actor, "lang"> & { lang?: Lang } | undefined> {
   const w = normalise(who);
   if (w === "chair" || w === "secretariat")
     return { platform: "console", userId: w, role: w, lang, via: "console" };
-  const { states } = await desk.repos.refData();
+  const { states } = await repos.refData();
   const s = states.find((x) => x.code.toLowerCase() === w || x.aliases.includes(w));
   if (!s) return undefined;
   return { platform: "console", userId: s.code.toLowerCase(), role: s.kind === "observer" ? "observer" : "delegate", stateCode: s.code, lang, via: "console" };
@@ -43,11 +44,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
   const { desk, output } = opts;
   const write = (s: string) => output.write(`${s}\n`);
   let lang: Lang | undefined = opts.lang;
-  let actor = await consoleActor(desk, opts.as, lang);
+  let actor = await consoleActor(desk.repos, opts.as, lang);
   const t = () => translator(lang ?? "en");
   if (!actor) {
     write(`Unknown --as "${opts.as}": use a state name or ISO code (IND, ISR …), "chair" or "secretariat". Acting as the Secretariat.`);
-    actor = (await consoleActor(desk, "secretariat", lang))!;
+    actor = (await consoleActor(desk.repos, "secretariat", lang))!;
   }
   const prompt = () => (opts.interactive ? output.write(`[${actor!.stateCode ?? actor!.role}]> `) : undefined);
   const rl = createInterface({ input: opts.input, terminal: false });
@@ -72,7 +73,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
     const [, name, text] = m as unknown as [string, string, string];
     if (name === "quit" || name === "exit") break;
     if (name === "as") {
-      const next = await consoleActor(desk, text, lang);
+      const next = await consoleActor(desk.repos, text, lang);
       if (next) {
         actor = next;
         write(`Acting as ${next.stateCode ?? next.role}.`);
