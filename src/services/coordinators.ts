@@ -27,14 +27,16 @@ async function board(ctx: Ctx): Promise<Board> {
 /** Current and upcoming appointments; ones whose tenure has ended are history. */
 const live = (a: AppointmentRow, day: string) => !a.untilDate || a.untilDate >= day;
 
-/** One line per state and role: a renewed term (dated) stands for the open-ended record it continues. */
+/**
+ * One line per state and role. A dated term (a renewal by SOC decision) supersedes an open-ended record of
+ * the same state, area and role: once that term ends, the older record must not make the state current again.
+ */
 function current(list: AppointmentRow[], day: string): AppointmentRow[] {
+  const key = (a: AppointmentRow) => `${a.areaId}|${a.stateCode}|${a.role}`;
+  const dated = (a: AppointmentRow) => !!(a.fromDate || a.untilDate);
+  const renewed = new Set(list.filter(dated).map(key));
   const byKey = new Map<string, AppointmentRow>();
-  for (const a of list.filter((x) => live(x, day))) {
-    const key = `${a.areaId}|${a.stateCode}|${a.role}`;
-    const had = byKey.get(key);
-    if (!had || (!had.fromDate && !had.untilDate)) byKey.set(key, a);
-  }
+  for (const a of list.filter((x) => live(x, day) && (dated(x) || !renewed.has(key(x))))) if (!byKey.has(key(a))) byKey.set(key(a), a);
   return [...byKey.values()];
 }
 

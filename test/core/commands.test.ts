@@ -298,3 +298,19 @@ describe("late comments", () => {
     }
   });
 });
+
+describe("terms that have ended", () => {
+  it("GIVEN Russia's 2024-2025 ICT term has ended WHEN someone asks in 2026 THEN the post shows vacant, not the older open-ended record", async () => {
+    const app = await testApp({ now: "2026-02-01T09:00:00+05:00" });
+    try {
+      const out = (await consoleSession(app.desk, "India", ["/coordinators ICT"])).out;
+      expect(out).toMatch(/Coordinator: vacant/);
+      expect(out).not.toMatch(/Russian Federation/);
+      expect((await consoleSession(app.desk, "India", ["/coordinators terror"])).out).toMatch(/Coordinator: vacant/);
+      // An open-ended record with no renewal stays current (Kazakhstan, military-political).
+      expect((await consoleSession(app.desk, "India", ["/coordinators military"])).out).toMatch(/Coordinator: Kazakhstan/);
+    } finally {
+      await app.close();
+    }
+  });
+});
