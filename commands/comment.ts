@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { defineCommand, restOfLine, takeKeywords, tokenise } from "../src/core/command.ts";
+import { defineCommand, restOfLine, takeKeywords, tokenise, wordTable } from "../src/core/command.ts";
 import { fileComment, editComment, COMMENT_MAX } from "../src/services/comments.ts";
 import { COMMENT_KINDS, type CommentKind } from "../src/domain/types.ts";
 
-const kindAliases: Record<string, CommentKind> = {
+const kindAliases = wordTable<CommentKind>({
   general: "general", drafting: "drafting", proposal: "drafting", "drafting-proposal": "drafting", question: "question",
   "общий": "general", "редакция": "drafting", "вопрос": "question",
-};
+});
 
 const schema = z
   .object({
@@ -46,13 +46,13 @@ export default defineCommand({
     const words = tokenise(text);
     if (words[0]?.toLowerCase() === "edit") {
       const id = words[1]?.replace(/^#/, "");
-      const k = takeKeywords(words.slice(2), { kind: (v) => kindAliases[v.toLowerCase()] });
+      const k = takeKeywords(words.slice(2), { kind: (v) => kindAliases.get(v.toLowerCase()) });
       return { edit: id, kind: k.found.kind, text: restOfLine(text, 2 + Object.keys(k.found).length * 2) };
     }
     const k = takeKeywords(words.slice(1), {
       para: (v) => v,
       "п.": (v) => v,
-      kind: (v) => kindAliases[v.toLowerCase()],
+      kind: (v) => kindAliases.get(v.toLowerCase()),
     });
     return { document: words[0], para: k.found.para ?? k.found["п."], kind: k.found.kind, text: restOfLine(text, 1 + Object.keys(k.found).length * 2) };
   },

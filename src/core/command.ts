@@ -45,6 +45,9 @@ export type CommandDef<I = any> = {
 
 export const defineCommand = <I>(def: CommandDef<I>): CommandDef<I> => def;
 
+/** A table of words users type (aliases, keywords): a Map, so a word like "__proto__" is simply not in it. */
+export const wordTable = <V>(o: Record<string, V>): ReadonlyMap<string, V> => new Map(Object.entries(o));
+
 /** Splits a typed line into words, keeping "quoted phrases" together. */
 export function tokenise(text: string): string[] {
   const out: string[] = [];
@@ -59,11 +62,14 @@ export function tokenise(text: string): string[] {
  * that happens to start with "as" stays text.
  */
 export function takeKeywords(words: string[], keys: Record<string, (v: string) => string | undefined>): { found: Record<string, string>; rest: string[] } {
-  const found: Record<string, string> = {};
+  // User words are looked up in a Map and collected in a null-prototype object: "__proto__",
+  // "constructor" or "toString" typed as a word is an ordinary word, never a property of Object.
+  const table = wordTable(keys);
+  const found: Record<string, string> = Object.create(null) as Record<string, string>;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!.toLowerCase().replace(/:$/, "");
-    const check = keys[w];
+    const check = table.get(w);
     const next = words[i + 1];
     if (!check || next === undefined) break;
     const v = check(next);

@@ -55,13 +55,24 @@ export function createDesk(deps: DeskDeps) {
   const log = deps.log ?? silentLogger;
   const { repos } = deps;
 
+  /**
+   * The language: a choice made with /lang (a preference row, which grants nothing), else the platform's
+   * locale (Slack users.info, Discord interaction.locale), else English. An identity's own `lang` column
+   * predates preferences and counts only when it says Russian (it defaulted to English for everyone).
+   */
+  async function langOf(inv: Invocation, identityLang: string | undefined): Promise<Lang> {
+    const chosen = await repos.preferences.lang(inv.platform, inv.userId);
+    if (chosen === "en" || chosen === "ru") return chosen;
+    if (identityLang === "ru") return "ru";
+    return langFrom(inv.locale);
+  }
+
   async function actorFor(inv: Invocation): Promise<Actor | undefined> {
     const identity = await repos.identities.find(inv.platform, inv.userId);
-    const fallbackLang = langFrom(inv.locale);
-    if (inv.actor) return { ...inv.actor, lang: inv.actor.lang ?? (identity?.lang as Lang | undefined) ?? fallbackLang };
+    if (inv.actor) return { ...inv.actor, lang: inv.actor.lang ?? (await langOf(inv, identity?.lang)) };
+    const lang = await langOf(inv, identity?.lang);
     if (identity)
-      return { platform: inv.platform, userId: inv.userId, role: identity.role as Actor["role"], stateCode: identity.stateCode ?? undefined, lang: identity.lang as Lang, via: "identity" };
-    const lang = fallbackLang;
+      return { platform: inv.platform, userId: inv.userId, role: identity.role as Actor["role"], stateCode: identity.stateCode ?? undefined, lang, via: "identity" };
     const { states } = await repos.refData();
     const kindOf = (code: string) => (states.find((s) => s.code === code)?.kind === "observer" ? "observer" : "delegate");
     if (inv.channelId) {
@@ -73,6 +84,13 @@ export function createDesk(deps: DeskDeps) {
       if (r) return { platform: inv.platform, userId: inv.userId, role: kindOf(r.stateCode), stateCode: r.stateCode, lang, via: "role" };
     }
     return undefined;
+  }
+
+  /** The language of someone who may not be linked at all (replies to guests, refusals). */
+  async function languageOf(inv: Omit<Invocation, "command">): Promise<Lang> {
+    if (inv.actor?.lang) return inv.actor.lang;
+    const identity = await repos.identities.find(inv.platform, inv.userId);
+    return langOf({ ...inv, command: "" }, identity?.lang);
   }
 
   function usageOf(def: CommandDef, t: Translator, lang: Lang): Reply["blocks"] {
@@ -105,10 +123,8 @@ export function createDesk(deps: DeskDeps) {
     try {
       const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
       const actor = await actorFor(inv);
-      if (actor) {
-        lang = actor.lang;
-        t = translator(lang);
-      }
+      lang = actor?.lang ?? (await languageOf(inv));
+      t = translator(lang);
       if (!def) return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
       if (!actor && def.access !== "anyone")
         return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
@@ -155,7 +171,7 @@ export function createDesk(deps: DeskDeps) {
   /** Suggestions for autocomplete (≤ 25, indexed or cached reads only), filtered by what the caller may see. */
   async function suggestFor(kind: Suggest, query: string, inv: Omit<Invocation, "command">, context: Record<string, unknown> = {}) {
     try {
-      const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: langFrom(inv.locale), via: "guest" as const };
+      const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: await languageOf(inv), via: "guest" as const };
       const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
       return await suggest(ctx, kind, query, context);
     } catch (e) {
@@ -164,5 +180,5 @@ export function createDesk(deps: DeskDeps) {
     }
   }
 
-  return { run, actorFor, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
+  return { run, actorFor, languageOf, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
 }

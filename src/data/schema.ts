@@ -89,6 +89,8 @@ export const paragraphRecord = z.object({
   /** "1.10", "11altern.", "PP1" … as referred to in negotiations. */
   ref: z.string().min(1),
   text: z.string().min(1),
+  /** The restricted matter this paragraph quotes; observers do not see it (seeds/001 item 10). */
+  matter: z.enum(["offer", "objection", "nomination", "negotiation"]).optional(),
 });
 
 export const documentRecord = z.object({

@@ -160,8 +160,8 @@ export async function importDataSet(repos: Repos, d: DataSet, at: Date, origin =
       for (const [ord, para] of doc.paragraphs.entries())
         await tx.paragraph.upsert({
           where: { documentId_ref: { documentId: saved.id, ref: para.ref } },
-          create: { documentId: saved.id, ref: para.ref, ord, text: para.text },
-          update: { ord, text: para.text },
+          create: { documentId: saved.id, ref: para.ref, ord, text: para.text, matter: para.matter ?? null },
+          update: { ord, text: para.text, matter: para.matter ?? null },
         });
       for (const p of doc.positions) await seedPosition("document", doc.symbol, p);
     }

@@ -4,6 +4,7 @@ import type {
   ParagraphRow, PositionRow, Role, SilenceRow, StateRow, Platform,
 } from "../domain/types.ts";
 import { normalise } from "../domain/text.ts";
+import { createTrustRepos } from "./trust.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -100,12 +101,6 @@ export function createRepos(db: Database) {
           where: { platform_userId: { platform, userId } },
           create: { platform, userId, role, stateCode },
           update: { role, stateCode },
-        }),
-      setLang: (tx: Tx, platform: string, userId: string, lang: string, fallback: { role: Role; stateCode: string | null }) =>
-        tx.identity.upsert({
-          where: { platform_userId: { platform, userId } },
-          create: { platform, userId, lang, ...fallback },
-          update: { lang },
         }),
       linkChannel: (tx: Tx, platform: string, channelId: string, stateCode: string) =>
         tx.channelLink.upsert({
@@ -262,6 +257,7 @@ export function createRepos(db: Database) {
     },
 
     isEmpty: async () => (await p.state.count()) === 0,
+    ...createTrustRepos(db),
   };
 }
 

@@ -36,7 +36,7 @@ export type DocumentRow = {
   id: number; symbol: string; title: string; titleRu: string | null; body: string | null; date: string | null;
   revision: number; status: string; restricted: boolean; commentsDue: string | null; source: string;
 };
-export type ParagraphRow = { id: number; documentId: number; ref: string; ord: number; text: string };
+export type ParagraphRow = { id: number; documentId: number; ref: string; ord: number; text: string; matter?: string | null };
 export type PositionRow = {
   id: number; stateCode: string; stance: string; targetType: string; targetRef: string; paragraphRef: string | null;
   reason: string; createdAt: Date; withdrawnAt: Date | null; withdrawnBy: string | null; platform: string; userId: string; source: string;

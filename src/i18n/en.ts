@@ -314,6 +314,16 @@ export const en = {
   dgc_lang_ru: "Russian",
 
   // —— operations (PostgreSQL, processes) ——
+
+  // —— issue 9: trust ——
+  sec_paragraph_restricted: "(restricted to Member States: this paragraph concerns an offer, objection or nomination)",
+  sec_not_yours: "This button belongs to someone else's answer. Type the command yourself to see your own.",
+  sec_share_done: "Shared in this channel.",
+  sec_shared_by: "Shared by {name} (/{command})",
+  sec_share: "Share in channel",
+  sec_unknown_action: "This button is no longer supported. Please type the command again.",
+  sec_unknown_form: "This form is no longer supported. Please type the command again.",
+  sec_form_empty: "The form arrived empty. Please open it again and fill in the fields, or type the command in one line.",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -6,6 +6,7 @@ import { kindLabel, longDate } from "./describe.ts";
 import { namer } from "./names.ts";
 import type { CommentKind, CommentRow } from "../domain/types.ts";
 import { isUniqueViolation } from "../db/repos.ts";
+import { oncePerRequest } from "./once.ts";
 
 /** Slack modals accept 3000 characters in one input; the same limit everywhere keeps behaviour alike. */
 export const COMMENT_MAX = 3000;
@@ -66,10 +67,16 @@ export async function editComment(ctx: Ctx, input: { id: number; text: string; k
   if (!c) throw new UserError("comment_not_found", { id: input.id });
   if (c.stateCode !== state) throw new UserError("not_your_comment", { id: input.id });
   const now = ctx.clock();
-  const updated = await ctx.repos.write(author(ctx), async (tx) => {
-    const u = await ctx.repos.comments.edit(tx, c, input.text, input.kind ?? c.kind, now);
-    return { result: u, audit: [{ action: "edit_comment", entity: "comment", entityId: String(c.id), details: { previous: c.text } }] };
-  }, now);
-  const versions = await ctx.repos.comments.versions(c.id);
-  return reply(ctx.t("comment_edited", { id: c.id, versions: versions.length }), [{ type: "quote", text: updated.text }]);
+  const edited = async (status: "ok" | "info") => {
+    const [current, versions] = await Promise.all([ctx.repos.comments.byId(c.id), ctx.repos.comments.versions(c.id)]);
+    return reply(ctx.t("comment_edited", { id: c.id, versions: versions.length }), [{ type: "quote", text: current?.text ?? input.text }], { status });
+  };
+  return oncePerRequest(ctx, "edit_comment", String(c.id), async (mark) => {
+    await ctx.repos.write(author(ctx), async (tx) => {
+      await mark(tx);
+      const u = await ctx.repos.comments.edit(tx, c, input.text, input.kind ?? c.kind, now);
+      return { result: u, audit: [{ action: "edit_comment", entity: "comment", entityId: String(c.id), details: { previous: c.text } }] };
+    }, now);
+    return edited("ok");
+  }, () => edited("info"));
 }

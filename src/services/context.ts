@@ -23,6 +23,9 @@ export const today = (ctx: Ctx): string => calendarDate(ctx.clock(), ctx.setting
 /** Observers never see draft negotiations, objections, offers or nominations (seeds/001 item 10). */
 export const seesRestricted = (ctx: Ctx): boolean => ctx.actor.role !== "observer";
 
+/** Restriction follows the matter: a paragraph quoting an offer, objection or nomination is hidden from observers even in a public document. */
+export const seesParagraph = (ctx: Ctx, p: { matter?: string | null }): boolean => !p.matter || seesRestricted(ctx);
+
 export const author = (ctx: Ctx) => ({
   platform: ctx.actor.platform,
   userId: ctx.actor.userId,

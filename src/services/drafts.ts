@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { seesRestricted, today } from "./context.ts";
+import { UserError, seesParagraph, seesRestricted, today } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.ts";
 import { kindLabel, longDate, stanceLabel } from "./describe.ts";
@@ -65,6 +65,7 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
     blocks.push({
       type: "list",
       items: paras.map((p) => {
+        if (!seesParagraph(ctx, p)) return `${p.ref}: ${ctx.t("sec_paragraph_restricted")}`;
         const b = parseBrackets(p.text);
         const marks = b.agreed ? "" : ` [${b.parties.join(" ") || "…"}]`;
         const c = comments.get(p.id) ?? 0;
@@ -83,6 +84,7 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
 /** A paragraph in full, its brackets explained, and the comments and positions on it. */
 async function showParagraph(ctx: Ctx, doc: DocumentRow, ref: string): Promise<Reply> {
   const p = await resolveParagraph(ctx, doc, ref);
+  if (!seesParagraph(ctx, p)) throw new UserError("observer_restricted");
   const n = await namer(ctx);
   const b = parseBrackets(p.text);
   const [comments, positions] = await Promise.all([
@@ -111,7 +113,9 @@ async function showParagraph(ctx: Ctx, doc: DocumentRow, ref: string): Promise<R
 export async function listComments(ctx: Ctx, query: string, para?: string): Promise<Reply> {
   const doc = await resolveDocument(ctx, query);
   if (para) return showParagraph(ctx, doc, para);
-  const [paras, comments, n] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(doc.id), namer(ctx)]);
+  const [paras, all, n] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(doc.id), namer(ctx)]);
+  const hidden = new Set(paras.filter((p) => !seesParagraph(ctx, p)).map((p) => p.id));
+  const comments = all.filter((c) => c.paragraphId === null || !hidden.has(c.paragraphId));
   if (!comments.length) return reply(ctx.t("no_comments_on", { document: doc.symbol }), [], { status: "info" });
   const refOf = new Map(paras.map((p) => [p.id, p.ref]));
   const items = comments.map((c) => `#${c.id} ${c.paragraphId ? ctx.t("para_short", { para: refOf.get(c.paragraphId) ?? "?" }) : ctx.t("whole_text")} · ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, doc, c)}: ${c.text}`);

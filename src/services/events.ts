@@ -7,6 +7,7 @@ import { longDate } from "./describe.ts";
 import { eventPlanDeadline, isLateProposal } from "../domain/rules.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import { matchScore } from "../domain/text.ts";
+import { oncePerRequest } from "./once.ts";
 import type { EventRow } from "../domain/types.ts";
 
 /** The uniform template of seeds/000 item 6: title, brief concept, purpose, organiser(s), other information. */
@@ -43,7 +44,7 @@ export async function listEvents(ctx: Ctx, year?: number, filter?: string): Prom
 /** Accepts a proposal for the annual Plan; one after the deadline is accepted and flagged late. */
 export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
   if (ctx.actor.role === "observer") throw new UserError("refused", { who: [ctx.t("role_delegate"), ctx.t("role_chair"), ctx.t("role_secretariat")].join(", ") });
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   const n = await namer(ctx);
   const organisers: string[] = [];
   for (const name of p.organisers.split(/[,;]| and | и /).map((s) => s.trim()).filter(Boolean)) {
@@ -85,10 +86,15 @@ export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
     startsOn: startsOn ?? null, endsOn: endsOn ?? null, format: p.format ?? null, status: "proposed", late,
     submittedAt: now, submittedBy: ctx.actor.stateCode ?? ctx.actor.role, source: `${ctx.actor.platform}:${ctx.actor.userId}`,
   };
-  await ctx.repos.write(author(ctx), async (tx) => ({
-    result: await ctx.repos.events.create(tx, row),
-    audit: [{ action: "propose_event", entity: "event", entityId: id, details: { year, late } }],
-  }), now);
+  const replayed = await oncePerRequest(ctx, "propose_event", id, (mark) => ctx.repos.write(author(ctx), async (tx) => {
+    await mark(tx);
+    await ctx.repos.events.create(tx, row);
+    return { result: undefined, audit: [{ action: "propose_event", entity: "event", entityId: id, details: { year, late } }] };
+  }, now), async (first) => {
+    const e = await ctx.repos.events.byId(first);
+    return reply(ctx.t("proposal_received", { year: e?.year ?? year, id: first }), [], { status: "info" });
+  });
+  if (replayed) return replayed;
   const blocks: Block[] = [
     { type: "fields", fields: [
       { label: ctx.t("ef_title"), value: p.title },
@@ -103,15 +109,16 @@ export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
 
 /** Parses "title: …; concept: …; purpose: …; organisers: IND, RUS; area: ICT; dates: 2024-05-10..2024-05-11; format: online". */
 export function parseProposalText(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const keys: Record<string, string> = {
+  // Null-prototype result and a Map of keys: a field typed as "__proto__:" or "constructor:" is ignored, not a property.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const keys = new Map<string, string>(Object.entries({
     title: "title", "название": "title", concept: "concept", "концепция": "concept", purpose: "purpose", "цель": "purpose",
     organisers: "organisers", organizers: "organisers", organiser: "organisers", organizer: "organisers", "организаторы": "organisers",
     area: "area", "область": "area", dates: "dates", date: "dates", "даты": "dates", format: "format", "формат": "format", year: "year", "год": "year",
-  };
+  }));
   for (const part of text.split(/;\s*/)) {
     const m = /^\s*([^:]+?)\s*:\s*([\s\S]*)$/.exec(part);
-    const key = m && keys[m[1]!.toLowerCase()];
+    const key = m && keys.get(m[1]!.toLowerCase());
     if (key) out[key] = m[2]!.trim();
   }
   return out;

@@ -95,7 +95,7 @@ export type Target =
   | { type: "silence"; silence: SilenceRow };
 
 const TYPED = /^(offer|nomination|nom|silence|sp|doc|document):(.*)$/i;
-const KINDS: Record<string, Target["type"]> = { offer: "offer", nomination: "nomination", nom: "nomination", silence: "silence", sp: "silence", doc: "document", document: "document" };
+const KINDS = new Map<string, Target["type"]>(Object.entries({ offer: "offer", nomination: "nomination", nom: "nomination", silence: "silence", sp: "silence", doc: "document", document: "document" }));
 
 /** Splits "offer:IRQ", "offer IRQ" or a bare document name into a kind and a reference. */
 export function splitTarget(words: string[]): { kind: Target["type"]; ref: string; used: number } | undefined {
@@ -103,11 +103,11 @@ export function splitTarget(words: string[]): { kind: Target["type"]; ref: strin
   if (!first) return undefined;
   const typed = TYPED.exec(first);
   if (typed) {
-    if (typed[2]) return { kind: KINDS[typed[1]!.toLowerCase()]!, ref: typed[2], used: 1 };
-    if (words[1]) return { kind: KINDS[typed[1]!.toLowerCase()]!, ref: words[1], used: 2 };
+    if (typed[2]) return { kind: KINDS.get(typed[1]!.toLowerCase())!, ref: typed[2], used: 1 };
+    if (words[1]) return { kind: KINDS.get(typed[1]!.toLowerCase())!, ref: words[1], used: 2 };
     return undefined;
   }
-  const kind = KINDS[first.toLowerCase()];
+  const kind = KINDS.get(first.toLowerCase());
   if (kind && words[1]) return { kind, ref: words[1], used: 2 };
   return { kind: "document", ref: first, used: 1 };
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { seesRestricted } from "./context.ts";
+import { seesParagraph, seesRestricted } from "./context.ts";
 import { namer } from "./names.ts";
 import { rankAreas, resolveDocument } from "./resolve.ts";
 import { targetDescriber, stanceLabel } from "./describe.ts";
@@ -31,7 +31,7 @@ export async function suggest(ctx: Ctx, kind: Suggest, query: string, context: R
       const doc = await resolveDocument(ctx, symbol).catch(() => undefined);
       if (!doc) return [];
       const paras = await ctx.repos.documents.paragraphs(doc.id);
-      return cap(paras.filter((p) => !q || p.ref.toLowerCase().startsWith(q.toLowerCase())).map((p) => ({ value: p.ref, label: `${p.ref}: ${p.text}` })));
+      return cap(paras.filter((p) => seesParagraph(ctx, p)).filter((p) => !q || p.ref.toLowerCase().startsWith(q.toLowerCase())).map((p) => ({ value: p.ref, label: `${p.ref}: ${p.text}` })));
     }
     case "area": {
       const ranked = q ? rankAreas(n.ref.areas, q).map((x) => x.area) : n.ref.areas;

@@ -138,7 +138,7 @@ export function modalJSON(m: ModalRequest, prefill: Record<string, unknown>, t: 
 
 /** Field values of a submitted modal, with the shared "Other information" box split back into fields. */
 export function modalValues(m: ModalRequest | undefined, raw: Record<string, string>): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
+  const out: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
   for (const [k, v] of Object.entries(raw)) if (k !== MORE_FIELD) out[k] = v.trim() === "" ? undefined : v;
   const more = raw[MORE_FIELD];
   if (more && m) {

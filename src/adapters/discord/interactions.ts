@@ -124,7 +124,7 @@ export function createInteractionHandler(o: HandlerOptions) {
     const who = whoOf(i);
     const command = decodeModal(i.customId);
     if (!command) return answer(i, Promise.resolve(desk.reply(translator(langFrom(i.locale))("dc_button_unknown"))), who);
-    const raw: Record<string, string> = {};
+    const raw: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [id, f] of i.fields.fields) {
       const v = "value" in f ? f.value : "values" in f ? (f.values as string[] | undefined)?.[0] : undefined;
       if (typeof v === "string") raw[id] = v;

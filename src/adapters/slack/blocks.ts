@@ -196,9 +196,11 @@ type StateValue = { type: string; value?: string | null; selected_option?: { val
 
 /** A modal's submitted values by field id, leaving out what the user left empty. */
 export function modalValues(state: { values: Record<string, Record<string, StateValue>> }): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [blockId, actions] of Object.entries(state.values)) {
-    const v = actions.v ?? Object.values(actions)[0];
+  // Block ids come from the payload: a null-prototype object keeps "__proto__" an ordinary field.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
+    if (!actions || typeof actions !== "object") continue;
+    const v = (Object.hasOwn(actions, "v") ? actions.v : undefined) ?? Object.values(actions)[0];
     const value = v?.selected_option?.value ?? v?.value ?? undefined;
     if (value !== undefined && value !== null && value !== "") out[blockId] = value;
   }
