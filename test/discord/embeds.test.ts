@@ -28,7 +28,7 @@ describe("discord: rendering within limits", () => {
 
   it("GIVEN user text with markdown, links, headings and quotes THEN it renders literally", () => {
     const [p] = renderPages(reply("ok", [{ type: "text", text: "**bold** [x](https://evil) \n# Heading\n> quoted\n1. item" }]), t);
-    expect(p!.description).toBe("\\*\\*bold\\*\\* \\[x](https://evil) \n\\# Heading\n\\> quoted\n1\\. item");
+    expect(p!.description).toBe("\\*\\*bold\\*\\* \\[x\\](https://evil) \n\\# Heading\n\\> quoted\n1\\. item");
     expect(esc("__u__ ~~s~~ ||sp|| `c`")).toBe("\\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\`c\\`");
   });
 

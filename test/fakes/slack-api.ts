@@ -27,6 +27,8 @@ export type FakeSlack = {
   waitFor: <T>(check: () => T | undefined | false, ms?: number) => Promise<T>;
   /** Socket Mode: sends an envelope to the connected app and resolves with its ack (`{ envelope_id, payload }`). */
   sendEnvelope: (type: string, payload: Record<string, unknown>, extra?: Record<string, unknown>) => Promise<Record<string, any>>;
+  /** users.info locales by user id (Slack's `locale` with include_locale); unset users get "en-US". */
+  locales: Map<string, string>;
   /** Orders events of the test against recorded calls. */
   mark: () => number;
   close: () => Promise<void>;
@@ -60,6 +62,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, Failure[]>();
   let seq = 0;
   let views = 0;
+  const locales = new Map<string, string>();
   let ts = 1_700_000_000;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -82,6 +85,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "deskbot", team_id: "T0FAKE", user_id: "UBOT", bot_id: "BBOT" };
       case "chat.postMessage":
         return { ok: true, channel: args.channel, ts: `${ts++}.000100`, message: { text: args.text, blocks: args.blocks } };
+      case "users.info":
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), ...(args.include_locale ? { locale: locales.get(args.user) ?? "en-US" } : {}) } };
       case "chat.postEphemeral":
         return { ok: true, message_ts: `${ts++}.000200` };
       case "apps.connections.open":
@@ -162,6 +167,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== "events_api", ...extra }));
       });
     },
+    locales,
     mark: () => ++seq,
     close: () => new Promise<void>((resolve) => {
       for (const ws of sockets) ws.terminate();

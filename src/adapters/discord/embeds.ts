@@ -9,9 +9,16 @@ import type { Translator } from "../../i18n/index.ts";
 import { cutText } from "../../domain/text.ts";
 import { LIMITS, PAGE_CHARS } from "./limits.ts";
 
-/** Escapes user text so it renders literally: no bold, links, headings, lists or quotes it did not ask for. */
+/**
+ * Escapes user text so it renders literally: no bold, links, headings, lists or quotes it did not ask for.
+ * discord.js's `maskedLink` option escapes only the first "[" of a line, so a bracket earlier in the text
+ * (a "[late]" tag) left "[x](https://…)" live: every bracket is escaped here instead, after the user's own
+ * backslashes (which could otherwise cancel an escape).
+ */
 export const esc = (s: string) =>
-  escapeMarkdown(s, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^(\s*)>/gm, "$1\\>");
+  escapeMarkdown(s.replace(/\\/g, "\\\\"), { heading: true, bulletedList: true, numberedList: true })
+    .replace(/[[\]]/g, "\\$&")
+    .replace(/^(\s*)>/gm, "$1\\>");
 
 const COLOURS: Record<Reply["status"], number> = { ok: 0x2e7d32, info: 0x1565c0, error: 0xc62828, refused: 0xef6c00, not_linked: 0x616161 };
 

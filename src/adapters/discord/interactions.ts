@@ -72,8 +72,8 @@ export function createInteractionHandler(o: HandlerOptions) {
 
   /** Replies in the user's language: the desk already chose it, so read it back from the actor. */
   async function tFor(who: Who): Promise<Translator> {
-    const actor = await desk.actorFor({ ...who, command: "" }).catch(() => undefined);
-    return translator(actor?.lang ?? langFrom(who.locale));
+    const lang = await desk.languageOf(who).catch(() => langFrom(who.locale));
+    return translator(lang);
   }
 
   /**

@@ -13,7 +13,7 @@ import type { Reply } from "../../services/reply.ts";
 import { callSlack, postResponse } from "./api.ts";
 import { ACTION_PREFIX, MODAL_CALLBACK, modalValues, renderModal, renderPages, type ButtonValue, type ModalMeta, type SlackMessage } from "./blocks.ts";
 import { SLACK_LIMITS as L } from "./limits.ts";
-import { escapeMrkdwn } from "./escape.ts";
+import { defuseTokens, escapeMrkdwn } from "./escape.ts";
 
 export type ListenerDeps = { desk: Desk; log: Logger; retry: RetryOptions; viewAckBudgetMs: number };
 
@@ -57,13 +57,33 @@ export function registerListeners(app: App, d: ListenerDeps) {
   const langOf = async (inv: Invocation): Promise<Lang> => {
     try {
       const a = await desk.actorFor(inv);
-      const lang = a?.lang ?? langFrom(inv.locale);
+      const lang = a?.lang ?? (await desk.languageOf(inv));
       rememberLang(inv.userId, lang);
       return lang;
     } catch {
       return langs.get(inv.userId) ?? "en";
     }
   };
+
+  // The Slack locale (users.info, include_locale) decides the language of someone who has not chosen one
+  // with /lang; it is asked once per user and cached, and a failure just means English for now.
+  const locales = new Map<string, { locale?: string; at: number }>();
+  const LOCALE_TTL_MS = 6 * 3600_000;
+  async function localeOf(userId: string): Promise<string | undefined> {
+    const hit = locales.get(userId);
+    if (hit && Date.now() - hit.at < LOCALE_TTL_MS) return hit.locale;
+    try {
+      const r = await callSlack(() => app.client.users.info({ user: userId, include_locale: true }), { ...retry, attempts: 1 });
+      if (locales.size > 10_000) locales.clear();
+      locales.set(userId, { locale: (r.user as { locale?: string } | undefined)?.locale, at: Date.now() });
+    } catch (e) {
+      log.warn("slack users.info failed", { user: userId, error: e });
+      locales.set(userId, { locale: hit?.locale, at: Date.now() - LOCALE_TTL_MS + 60_000 });
+    }
+    return locales.get(userId)?.locale;
+  }
+  /** The language for a form opened before any database read: the last one seen, else the cached locale. */
+  const quickLang = (userId: string): Lang => langs.get(userId) ?? langFrom(locales.get(userId)?.locale);
 
   async function run(inv: Invocation): Promise<{ reply: Reply; t: Translator }> {
     const reply = await desk.run(inv);
@@ -122,20 +142,20 @@ export function registerListeners(app: App, d: ListenerDeps) {
     if (wantsModal(name, text)) {
       // A retry's trigger_id has expired and the first delivery already opened the form.
       if (context.retryNum) return;
-      const lang = langs.get(c.user_id) ?? "en";
+      const lang = quickLang(c.user_id);
       try {
         await openModal(name, c.trigger_id, { c: name, ch: c.channel_id, r: c.response_url, l: lang }, lang);
         return;
       } catch (e) {
         log.warn("slack modal failed", { command: name, error: e });
         const t = translator(lang);
-        const { reply } = await run({ platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text });
+        const { reply } = await run({ platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text, locale: await localeOf(c.user_id) });
         const note = renderPages({ ...reply, summary: `${t("slack_modal_failed", { error: (e as Error).message })} ${reply.summary}` }, { t });
         await deliver(to, note);
         return;
       }
     }
-    const inv: Invocation = { platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text, requestKey: key("slack", c.team_id, c.user_id, name, text, c.trigger_id) };
+    const inv: Invocation = { platform: "slack", userId: c.user_id, channelId: c.channel_id, locale: await localeOf(c.user_id), command: name, text, requestKey: key("slack", c.team_id, c.user_id, name, text, c.trigger_id) };
     const { reply, t } = await run(inv);
     await deliver(to, firstOrAll(pagesFor(reply, t, name, text), name, text));
   });
@@ -151,11 +171,15 @@ export function registerListeners(app: App, d: ListenerDeps) {
       log.warn("slack button with unreadable value", { action: action.action_id });
       return;
     }
-    const userId = body.user.id;
+    const userId = body.user?.id;
+    if (!userId) {
+      log.warn("slack button without a user", { action: action.action_id });
+      return;
+    }
     const channelId = body.channel?.id;
     const fromHome = body.view?.type === "home";
     const to: Target = { userId, channelId: fromHome ? undefined : channelId, responseUrl: (body as { response_url?: string }).response_url };
-    const inv: Invocation = { platform: "slack", userId, channelId, command: v.c, text: v.t, requestKey: key("slack-action", body.team?.id, userId, action.action_id, action.value, action.action_ts) };
+    const inv: Invocation = { platform: "slack", userId, channelId, locale: await localeOf(userId), command: v.c, text: v.t, requestKey: key("slack-action", body.team?.id, userId, action.action_id, action.value, action.action_ts) };
     const { reply, t } = await run(inv);
 
     if (v.k === "page") {
@@ -187,9 +211,14 @@ export function registerListeners(app: App, d: ListenerDeps) {
       meta = { c: view.callback_id.slice(MODAL_CALLBACK.length + 1), l: "en" };
     }
     const values = modalValues(view.state as never);
-    const userId = body.user.id;
+    const userId = body.user?.id;
+    if (!userId) {
+      await ack();
+      log.warn("slack form without a user", { callback: view.callback_id });
+      return;
+    }
     const inv: Invocation = {
-      platform: "slack", userId, channelId: meta.ch, command: meta.c, options: { ...MODAL_FIXED[meta.c], ...values },
+      platform: "slack", userId, channelId: meta.ch, locale: locales.get(userId)?.locale, command: meta.c, options: { ...(Object.hasOwn(MODAL_FIXED, meta.c) ? MODAL_FIXED[meta.c] : {}), ...values },
       // The same form submitted again with the same values (a retry) records once; changed values are a new submission.
       requestKey: key("slack-view", body.team?.id, userId, view.id, JSON.stringify(values)),
     };
@@ -206,17 +235,39 @@ export function registerListeners(app: App, d: ListenerDeps) {
       return;
     }
     const { reply, t } = first;
-    if (reply.status === "error") {
-      await ack({ response_action: "errors", errors: modalErrors(reply, Object.keys(view.state.values)) });
+    const errors = reply.status === "error" ? modalErrors(reply, Object.keys(view.state?.values ?? {})) : {};
+    if (Object.keys(errors).length) {
+      await ack({ response_action: "errors", errors });
       return;
     }
     await ack();
     await deliver(to, renderPages(reply, { t }));
   });
 
+  // Buttons and forms this app did not make (an old message, another app's view) are still acked within
+  // Slack's 3 s, and the person is told why nothing happened, instead of Slack's generic error.
+  app.action(new RegExp(`^(?!${ACTION_PREFIX})`), async ({ ack, body }) => {
+    await ack();
+    const b = body as { user?: { id?: string }; channel?: { id?: string }; response_url?: string };
+    log.warn("slack unknown action", { type: body.type });
+    if (!b.user?.id) return;
+    const t = translator(quickLang(b.user.id));
+    const text = escapeMrkdwn(t("sec_unknown_action"));
+    await deliver({ userId: b.user.id, channelId: b.channel?.id, responseUrl: b.response_url }, [{ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }]);
+  });
+  app.view(new RegExp(`^(?!${MODAL_CALLBACK}:)`), async ({ ack, body, view }) => {
+    const userId = body.user?.id;
+    const t = translator(userId ? quickLang(userId) : "en");
+    const first = Object.keys(view.state?.values ?? {})[0];
+    log.warn("slack unknown form", { callback: view.callback_id });
+    if (body.type === "view_submission" && first) await ack({ response_action: "errors", errors: { [first]: t("sec_unknown_form") } } as never);
+    else await ack();
+  });
+
   async function publishHome(userId: string): Promise<void> {
-    const reply = await desk.dashboard({ platform: "slack", userId });
-    const t = translator(await langOf({ platform: "slack", userId, command: "" }));
+    const locale = await localeOf(userId);
+    const reply = await desk.dashboard({ platform: "slack", userId, locale });
+    const t = translator(await langOf({ platform: "slack", userId, locale, command: "" }));
     const pages = renderPages(reply, { t });
     const blocks = pages.flatMap((p, i) => (i === 0 ? p.blocks : p.blocks.slice(1)));
     try {
@@ -232,10 +283,13 @@ export function registerListeners(app: App, d: ListenerDeps) {
   });
 }
 
-/** Field errors keyed by the form's block ids; an error about no field in particular goes on the first one. */
+/**
+ * Field errors keyed by the form's block ids; an error about no field in particular goes on the first one.
+ * Error texts echo what was typed, so Slack's mention and link tokens in them are defused.
+ */
 export function modalErrors(reply: Reply, fieldIds: string[]): Record<string, string> {
-  const clip = (s: string) => (s.length > 500 ? `${s.slice(0, 499)}…` : s);
-  const out: Record<string, string> = {};
+  const clip = (s: string) => { const d = defuseTokens(s); return d.length > 500 ? `${d.slice(0, 499)}…` : d; };
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(reply.fieldErrors ?? {})) if (fieldIds.includes(k)) out[k] = clip(v);
   if (!Object.keys(out).length && fieldIds[0]) {
     const hints = reply.blocks.flatMap((b) => (b.type === "list" ? b.items : []));
