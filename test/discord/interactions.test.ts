@@ -193,7 +193,7 @@ describe("discord: autocomplete, modals, buttons, pages", () => {
     const first = await h.command("drafts", { document: "MC/2023/DRAFT/4" }, IND);
     expect(first.text).toMatch(/Page 1 of 2/);
     const nav = first.body.components.at(-1).components;
-    expect(nav.map((b: any) => b.disabled)).toEqual([true, false]);
+    expect(nav.slice(0, 2).map((b: any) => b.disabled)).toEqual([true, false]);
     const second = await h.button(nav[1].custom_id, IND);
     expect(second.kind).toBe("update");
     expect(second.text).toMatch(/Page 2 of 2/);

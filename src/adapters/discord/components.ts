@@ -43,6 +43,10 @@ export function decodePage(id: string): { key: string; page: number } | undefine
   return tag === "pg" && key && page !== undefined ? { key, page: Number(page) } : undefined;
 }
 
+/** The Share button of an answer; the answer itself and who asked for it are kept in the database under `key`. */
+export const shareId = (key: string) => ["sh", key].join(SEP);
+export const decodeShare = (id: string) => (id.startsWith(`sh${SEP}`) && id.length > 3 ? id.slice(3) : undefined);
+
 export const modalId = (command: string) => ["md", command].join(SEP);
 export const decodeModal = (id: string) => (id.startsWith(`md${SEP}`) ? id.slice(3) : undefined);
 
@@ -52,9 +56,11 @@ type Row = APIActionRowComponent<APIButtonComponent>;
  * Rows of buttons: actions first (at most 4 rows of 5), then Previous/Next when there are pages.
  * `stash` keeps an over-long custom id in memory and returns a short one.
  */
-export function buttonRows(actions: Action[], nav: { key: string; page: number; total: number } | undefined, t: Translator, stash: (id: string) => string): Row[] {
+export function buttonRows(
+  actions: Action[], nav: { key: string; page: number; total: number } | undefined, t: Translator, stash: (id: string) => string, share?: { key: string; label: string },
+): Row[] {
   const rows: Row[] = [];
-  const room = (LIMITS.rowsPerMessage - (nav ? 1 : 0)) * LIMITS.buttonsPerRow;
+  const room = (LIMITS.rowsPerMessage - (nav || share ? 1 : 0)) * LIMITS.buttonsPerRow;
   const buttons: APIButtonComponent[] = actions.slice(0, room).map((a) => {
     const id = actionId(a);
     return {
@@ -65,15 +71,14 @@ export function buttonRows(actions: Action[], nav: { key: string; page: number; 
     };
   });
   for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
-  if (nav && nav.total > 1) {
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: [
-        { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_prev"), custom_id: pageId(nav.key, nav.page - 1), disabled: nav.page <= 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_next"), custom_id: pageId(nav.key, nav.page + 1), disabled: nav.page >= nav.total - 1 },
-      ],
-    });
-  }
+  const last: APIButtonComponent[] = [];
+  if (nav && nav.total > 1)
+    last.push(
+      { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_prev"), custom_id: pageId(nav.key, nav.page - 1), disabled: nav.page <= 0 },
+      { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_next"), custom_id: pageId(nav.key, nav.page + 1), disabled: nav.page >= nav.total - 1 },
+    );
+  if (share) last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: clip(share.label, LIMITS.buttonLabel), custom_id: shareId(share.key) });
+  if (last.length) rows.push({ type: ComponentType.ActionRow, components: last });
   return rows;
 }
 

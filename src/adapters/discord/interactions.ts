@@ -14,8 +14,8 @@ import type { Reply } from "../../services/reply.ts";
 import { langFrom, translator, type Translator } from "../../i18n/index.ts";
 import type { Logger } from "../../log.ts";
 import { renderPages } from "./embeds.ts";
-import { buttonRows, decodeAction, decodeModal, decodePage, modalJSON, modalValues, type ClickRun } from "./components.ts";
-import { DEFER_AFTER_MS, LIMITS, PAGES_KEPT, PAGES_TTL_MS } from "./limits.ts";
+import { buttonRows, decodeAction, decodeModal, decodePage, decodeShare, modalJSON, modalValues, type ClickRun } from "./components.ts";
+import { DEFER_AFTER_MS, LIMITS, PAGES_KEPT } from "./limits.ts";
 
 export const NO_PINGS = { parse: [] as [] };
 
@@ -28,22 +28,16 @@ export function whoOf(i: Interaction): Who {
   return { platform: "discord", userId: i.user.id, channelId: i.channelId ?? undefined, roleIds, locale: i.locale };
 }
 
-type Stored = { reply: Reply; at: number };
+/** How long page and Share buttons keep working; their state is in the database, so a restart does not end them. */
+export const COMPONENT_STATE_TTL_MS = 24 * 3600_000;
 
-/** Pages of recent long answers, for the Previous/Next buttons; bounded in size and age. */
-function pageStore(now: () => number) {
-  const m = new Map<string, Stored>();
-  return {
-    put(key: string, v: Omit<Stored, "at">) {
-      m.set(key, { ...v, at: now() });
-      while (m.size > PAGES_KEPT) m.delete(m.keys().next().value!);
-    },
-    get(key: string) {
-      const v = m.get(key);
-      if (v && now() - v.at > PAGES_TTL_MS) m.delete(key);
-      return v && now() - v.at <= PAGES_TTL_MS ? v : undefined;
-    },
-  };
+/** Answers worth showing to a whole channel: reads, not writes or private lists (as on Slack). */
+const SHAREABLE = new Set(["drafts", "coordinators", "deadlines", "events", "help", "digest", "silence"]);
+export function isShareable(command: string, options: Record<string, unknown> | undefined, r: Reply): boolean {
+  if (!SHAREABLE.has(command) || !r.ephemeral || (r.status !== "ok" && r.status !== "info")) return false;
+  if (command === "silence" && options?.target) return false;
+  if (command === "events" && (options?.propose === true || isPropose(options?.filter))) return false;
+  return true;
 }
 
 export type HandlerOptions = { desk: Desk; log: Logger; deferAfterMs?: number };
@@ -51,7 +45,6 @@ export type HandlerOptions = { desk: Desk; log: Logger; deferAfterMs?: number };
 export function createInteractionHandler(o: HandlerOptions) {
   const { desk, log } = o;
   const deferAfter = o.deferAfterMs ?? DEFER_AFTER_MS;
-  const pages = pageStore(() => Date.now());
   const longIds = new Map<string, string>();
   let stashN = 0;
   const stash = (id: string) => {
@@ -61,13 +54,37 @@ export function createInteractionHandler(o: HandlerOptions) {
     return `a|k|${key}`;
   };
 
-  /** The message body for page `page` of a reply; long replies are kept for the page buttons. */
-  function body(r: Reply, t: Translator, key: string, page = 0) {
+  /** The message body for page `page` of a reply, with Previous/Next when it has pages and Share when it may be shared. */
+  function body(r: Reply, t: Translator, key: string, page = 0, shareable = false) {
     const embeds = renderPages(r, t);
-    if (embeds.length > 1) pages.put(key, { reply: r });
     const p = Math.min(Math.max(page, 0), embeds.length - 1);
-    const components = buttonRows(r.actions ?? [], embeds.length > 1 ? { key, page: p, total: embeds.length } : undefined, t, stash);
+    const share = shareable ? { key, label: t("sec_share") } : undefined;
+    const components = buttonRows(r.actions ?? [], embeds.length > 1 ? { key, page: p, total: embeds.length } : undefined, t, stash, share);
     return { embeds: [embeds[p]!], components, allowedMentions: NO_PINGS };
+  }
+
+  /**
+   * Keeps what the page and Share buttons need in the database (issue 9, item 2): the reply and who asked.
+   * A click is honoured only for that person, and it works after a restart. Written after the answer went
+   * out, so no acknowledgement waits for the database.
+   */
+  async function keep(key: string, who: Who, command: string, r: Reply) {
+    try {
+      await desk.repos.components.put(key, { platform: "discord", userId: who.userId, command, reply: r }, new Date());
+    } catch (e) {
+      log.error("discord component state not kept", { key, error: e });
+    }
+  }
+
+  /** The stored state of a page or Share button, if it is the clicker's own and still fresh; otherwise the refusal to show. */
+  async function ownState(i: ButtonInteraction, key: string, t: Translator) {
+    const stored = await desk.repos.components.get(key);
+    if (!stored || Date.now() - stored.createdAt.getTime() > COMPONENT_STATE_TTL_MS) return { refusal: t("dc_pages_expired") };
+    if (stored.platform !== "discord" || stored.userId !== i.user.id) {
+      log.warn("discord button of another user refused", { key, owner: stored.userId, clicker: i.user.id });
+      return { refusal: t("sec_not_yours") };
+    }
+    return { stored: { ...stored, reply: stored.reply as Reply } };
   }
 
   /** Replies in the user's language: the desk already chose it, so read it back from the actor. */
@@ -80,7 +97,7 @@ export function createInteractionHandler(o: HandlerOptions) {
    * Answers with the result of `work`: directly when it is quick, otherwise defer first (Discord gives
    * 3 s for the first response) and edit the deferred reply. Exactly one initial response either way.
    */
-  async function answer(i: RepliableInteraction, work: Promise<Reply>, who: Who) {
+  async function answer(i: RepliableInteraction, work: Promise<Reply>, who: Who, command?: string, options?: Record<string, unknown>) {
     const lang = tFor(who);
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), deferAfter)));
@@ -88,9 +105,12 @@ export function createInteractionHandler(o: HandlerOptions) {
     clearTimeout(timer);
     if (!quick) await i.deferReply({ flags: MessageFlags.Ephemeral });
     const r = quick ?? (await work);
-    const b = body(r, await lang, i.id);
+    const t = await lang;
+    const shareable = !!command && isShareable(command, options, r);
+    const b = body(r, t, i.id, 0, shareable);
     if (i.deferred) await i.editReply(b);
     else await i.reply({ ...b, flags: r.ephemeral ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions);
+    if (command && (shareable || renderPages(r, t).length > 1)) await keep(i.id, who, command, r);
   }
 
   const optionsOf = (i: ChatInputCommandInteraction | AutocompleteInteraction) =>
@@ -117,7 +137,7 @@ export function createInteractionHandler(o: HandlerOptions) {
         return;
       }
     }
-    await answer(i, desk.run({ ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who);
+    await answer(i, desk.run({ ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who, def?.name, opts);
   }
 
   async function onModal(i: ModalSubmitInteraction) {
@@ -133,17 +153,31 @@ export function createInteractionHandler(o: HandlerOptions) {
     const values = modalValues(desk.modalFor(command, actor?.lang ?? langFrom(i.locale)), raw);
     const options: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
     if (command === "events") options.propose = true;
-    await answer(i, desk.run({ ...who, command, options, requestKey: i.id }), who);
+    await answer(i, desk.run({ ...who, command, options, requestKey: i.id }), who, command, options);
   }
 
   async function onButton(i: ButtonInteraction) {
     const who = whoOf(i);
     const nav = decodePage(i.customId);
     if (nav) {
-      const stored = pages.get(nav.key);
       const t = await tFor(who);
-      if (!stored) return i.reply({ content: t("dc_pages_expired"), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-      return i.update(body(stored.reply, t, nav.key, nav.page));
+      const own = await ownState(i, nav.key, t);
+      if (!own.stored) return i.reply({ content: own.refusal, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      const r = own.stored.reply;
+      return i.update(body(r, t, nav.key, nav.page, isShareable(own.stored.command, undefined, r)));
+    }
+    const shared = decodeShare(i.customId);
+    if (shared) {
+      const t = await tFor(who);
+      const own = await ownState(i, shared, t);
+      if (!own.stored) return i.reply({ content: own.refusal, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      const r = own.stored.reply;
+      const name = i.user.globalName ?? i.user.username;
+      const pages = renderPages({ ...r, ephemeral: false, actions: [], blocks: [...r.blocks, { type: "context", text: t("sec_shared_by", { name, command: own.stored.command }) }] }, t);
+      // Not ephemeral: the channel sees it. The first page answers the click, the others follow.
+      await i.reply({ embeds: [pages[0]!], allowedMentions: NO_PINGS });
+      for (const p of pages.slice(1)) await i.followUp({ embeds: [p], allowedMentions: NO_PINGS });
+      return;
     }
     let id = i.customId;
     if (id.startsWith("a|k|")) id = longIds.get(id.slice(4)) ?? "";
@@ -152,7 +186,7 @@ export function createInteractionHandler(o: HandlerOptions) {
       const t = await tFor(who);
       return i.reply({ content: t("dc_button_unknown"), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     }
-    await answer(i, desk.run({ ...who, command: run.command, options: run.options, text: run.text, requestKey: i.id }), who);
+    await answer(i, desk.run({ ...who, command: run.command, options: run.options, text: run.text, requestKey: i.id }), who, run.command, run.options);
   }
 
   /** Autocomplete cannot be deferred: answer from the desk's indexed suggestions, at most 25. */
