@@ -67,6 +67,18 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   });
   const app = new App({ token: o.botToken, botId: who.bot_id, botUserId: who.user_id, receiver, logger, clientOptions });
   app.error(async (e) => o.log.error("slack listener failed", { error: e }));
+  // Bolt reads body.user before any listener runs, so an interaction payload without a user (a broken
+  // client, a probe) would answer HTTP 500: it is acked here and dropped, with a log line.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const b = event.body as { type?: string; user?: unknown } | undefined;
+    if (b && typeof b.type === "string" && ["block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"].includes(b.type) && !b.user) {
+      o.log.warn("slack payload without a user", { type: b.type });
+      await event.ack();
+      return;
+    }
+    return processEvent(event);
+  };
   registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500 });
 
   let port: number | undefined;
