@@ -38,7 +38,14 @@ async function main(): Promise<number> {
   // /healthz and /readyz wherever the bot runs as a service (Slack, Discord); the console alone listens
   // only when PORT is set, so a terminal session never takes a port.
   const http = slack || discordConfigured(env) || env.PORT !== undefined ? createHttpServer(log) : undefined;
-  const checks: ReadinessCheck[] = [{ name: "database", check: () => databaseAnswers(app.db) }];
+  // Every platform this process runs is listed from the start, down until it has connected.
+  let slackUp = (): boolean => false;
+  let discordUp = (): boolean => false;
+  const checks: ReadinessCheck[] = [
+    { name: "database", check: () => databaseAnswers(app.db) },
+    ...(slack ? [{ name: "slack", check: () => slackUp() }] : []),
+    ...(discordConfigured(env) ? [{ name: "discord", check: () => discordUp() }] : []),
+  ];
   if (http) {
     registerHealthRoutes(http, () => checks);
     await http.listen(httpPort(env), env.HOST);
@@ -49,7 +56,7 @@ async function main(): Promise<number> {
       desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET ?? "", apiUrl: env.SLACK_API_URL,
       ...(slack === "socket" ? { appToken: env.SLACK_APP_TOKEN } : { http }), port: httpPort(env), host: env.HOST,
     });
-    checks.push({ name: "slack", check: () => s.connected() });
+    slackUp = () => s.connected();
     platforms.push(s);
   }
   if (discordConfigured(env)) {
@@ -64,7 +71,7 @@ async function main(): Promise<number> {
       onDeposed: async () => { await discord.destroy(); discord = make(); },
     });
     // Only the leader holds the gateway; a follower posts through REST and is ready without one.
-    checks.push({ name: "discord", check: () => !leadership.isLeader() || discord.client.isReady() });
+    discordUp = () => !leadership.isLeader() || discord.client.isReady();
     platforms.push({ platform: "discord", post: (channelId, reply) => discord.platform.post(channelId, reply), stop: () => leadership.stop() });
   }
   // Always started: destinations can be added by /digest to at any time, and expired silence procedures
