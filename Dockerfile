@@ -24,6 +24,9 @@ COPY --from=build --chown=node:node /app/dist ./dist
 # Read at run time: the migrations' SQL and the data set loaded into an empty database.
 COPY --from=build --chown=node:node /app/prisma ./prisma
 COPY --from=build --chown=node:node /app/data ./data
+# A place for the SQLite file that a volume can be mounted on, owned by the user the bot runs as
+# (DATABASE_URL=file:/app/db/delegate-desk.db). Compose uses PostgreSQL instead.
+RUN mkdir -p /app/db && chown node:node /app/db
 USER node
 EXPOSE 3000
 # Liveness: the process serves HTTP. Load balancers should use /readyz (database and platforms up).
