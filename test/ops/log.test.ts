@@ -52,3 +52,29 @@ describe("logs (pino)", () => {
     expect(boltLogger(quiet.log).getLevel()).toBe("error");
   });
 });
+
+describe("discord.js logs", () => {
+  it("GIVEN LOG_LEVEL=debug WHEN the bot connects THEN discord.js's own gateway lines arrive as JSON, without the token; at info they do not", async () => {
+    const { startFakeDiscord } = await import("../fakes/discord.ts");
+    const { createDiscord } = await import("../../src/adapters/discord/index.ts");
+    const { testApp } = await import("../helpers/app.ts");
+    const fake = await startFakeDiscord();
+    const app = await testApp();
+    const token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123";
+    try {
+      for (const level of ["debug", "info"] as const) {
+        const c = capture(level);
+        const d = createDiscord({ desk: app.desk, log: c.log, token, applicationId: fake.appId, apiUrl: fake.api });
+        await d.login();
+        await d.destroy();
+        const discordLines = c.json().filter((j) => /^discord( rest)?$/.test(j.msg));
+        if (level === "debug") expect(discordLines.length).toBeGreaterThan(0);
+        else expect(discordLines.filter((j) => j.level === "debug")).toEqual([]);
+        expect(c.lines.join("\n")).not.toContain("abcdefghijklmnopqrstuvwxyz0123");
+      }
+    } finally {
+      await app.close();
+      await fake.close();
+    }
+  });
+});
