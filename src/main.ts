@@ -2,8 +2,9 @@
  * The composition root: the only module that reads the environment and the command line.
  * With no platform credentials it runs the console on the embedded SQLite database.
  */
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { readEnv, slackConfigured, discordConfigured } from "./config.ts";
+import { readEnv, checkDatabaseLocation, slackMode, discordConfigured, httpPort, ConfigError, EXIT_CONFIG } from "./config.ts";
 import { openApp } from "./app.ts";
 import { startLeadership, LOCK_KEYS } from "./core/leader.ts";
 import { offsetClock } from "./domain/dates.ts";
@@ -13,6 +14,9 @@ import type { ChatPlatform } from "./core/platform.ts";
 import type { Lang } from "./domain/types.ts";
 import { parseDestinationList, startDigestService, type DigestService } from "./digest/index.ts";
 import { consolePlatform } from "./adapters/console/platform.ts";
+import { createHttpServer } from "./http/server.ts";
+import { registerHealthRoutes, type ReadinessCheck } from "./http/health.ts";
+import { databaseAnswers } from "./db/health.ts";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -20,16 +24,40 @@ async function main(): Promise<number> {
     allowPositionals: false,
     strict: true,
   });
+  // `.env` in the working directory, when present; variables already in the environment win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const env = readEnv(process.env);
+  checkDatabaseLocation(env.DATABASE_URL);
   const log = createLogger(env.LOG_LEVEL);
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   // Alerts need the platforms, which need the desk: the hook is bound now and the service set once they run.
   let digest: DigestService | undefined;
   const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
-  if (slackConfigured(env)) {
+  const slack = slackMode(env);
+  // /healthz and /readyz wherever the bot runs as a service (Slack, Discord); the console alone listens
+  // only when PORT is set, so a terminal session never takes a port.
+  const http = slack || discordConfigured(env) || env.PORT !== undefined ? createHttpServer(log) : undefined;
+  // Every platform this process runs is listed from the start, down until it has connected.
+  let slackUp = (): boolean => false;
+  let discordUp = (): boolean => false;
+  const checks: ReadinessCheck[] = [
+    { name: "database", check: () => databaseAnswers(app.db) },
+    ...(slack ? [{ name: "slack", check: () => slackUp() }] : []),
+    ...(discordConfigured(env) ? [{ name: "discord", check: () => discordUp() }] : []),
+  ];
+  if (http) {
+    registerHealthRoutes(http, () => checks);
+    await http.listen(httpPort(env), env.HOST);
+  }
+  if (slack) {
     const { startSlack } = await import("./adapters/slack/index.ts");
-    platforms.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, port: env.PORT, host: env.HOST }));
+    const s = await startSlack({
+      desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET ?? "", apiUrl: env.SLACK_API_URL,
+      ...(slack === "socket" ? { appToken: env.SLACK_APP_TOKEN } : { http }), port: httpPort(env), host: env.HOST,
+    });
+    slackUp = () => s.connected();
+    platforms.push(s);
   }
   if (discordConfigured(env)) {
     const { createDiscord } = await import("./adapters/discord/index.ts");
@@ -42,6 +70,8 @@ async function main(): Promise<number> {
       onElected: () => discord.login(),
       onDeposed: async () => { await discord.destroy(); discord = make(); },
     });
+    // Only the leader holds the gateway; a follower posts through REST and is ready without one.
+    discordUp = () => !leadership.isLeader() || discord.client.isReady();
     platforms.push({ platform: "discord", post: (channelId, reply) => discord.platform.post(channelId, reply), stop: () => leadership.stop() });
   }
   // Always started: destinations can be added by /digest to at any time, and expired silence procedures
@@ -53,6 +83,7 @@ async function main(): Promise<number> {
   const shutdown = async () => {
     await digest?.stop();
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    await http?.close();
     await app.close();
   };
   const wantConsole = env.CONSOLE === "1" || (env.CONSOLE !== "0" && platforms.length === 0);
@@ -75,7 +106,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
+    // A refused configuration is one line and EX_CONFIG (78), so a supervisor shows why and stops retrying.
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    process.exit(e instanceof ConfigError ? EXIT_CONFIG : 1);
   },
 );

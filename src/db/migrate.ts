@@ -10,7 +10,13 @@ import type { Database } from "./client.ts";
  * `migrate deploy` against adapter-pg (see shared/TOOLCHAIN.md), and one mechanism for both databases is
  * easier to trust. A changed migration that was already applied is refused (checksum), as Prisma does.
  */
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The project root: two levels up from src/db when run from source, three from dist/src/db when compiled. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = projectRoot();
 
 export function migrationsDir(provider: Database["provider"]): string {
   return join(root, "prisma", provider, "migrations");

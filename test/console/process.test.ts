@@ -34,8 +34,8 @@ describe("npm start with no platform credentials", () => {
 
   it("GIVEN a bad NOW THEN it stops with a clear configuration error, not a stack trace", () => {
     const r = start([], "", { NOW: "yesterday" });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Configuration error:\n\s+NOW: NOW must be an ISO 8601 date-time/);
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/^Configuration error: NOW must be an ISO 8601 date-time.*\n$/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

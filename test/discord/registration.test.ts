@@ -97,3 +97,18 @@ describe("discord: npm run discord:register", () => {
     expect(fake.requests.length).toBe(before);
   });
 });
+
+describe("discord: who sees which command (issue 14)", () => {
+  it("GIVEN /link, which only the Secretariat may use THEN it needs Manage Server by default; commands delegates use need nothing", () => {
+    const payload = registrationPayload();
+    const link = payload.find((c) => c.name === "link")!;
+    expect(link.default_member_permissions).toBe("32"); // PermissionFlagsBits.ManageGuild
+    for (const name of ["comment", "object", "coordinators", "help", "lang", "digest"]) {
+      expect(payload.find((c) => c.name === name)!.default_member_permissions).toBeUndefined();
+    }
+    // Every Secretariat-only command is restricted, not just /link.
+    for (const def of commands.filter((d) => d.access !== "anyone" && d.access.every((r) => r === "secretariat"))) {
+      expect(payload.find((c) => c.name === def.name)!.default_member_permissions).toBe("32");
+    }
+  });
+});

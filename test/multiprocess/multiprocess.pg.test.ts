@@ -128,7 +128,7 @@ describe("GIVEN two bot processes on one PostgreSQL database", () => {
       const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
         stdio: ["ignore", "ignore", "pipe"],
         env: {
-          PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: fresh.file, LOG_LEVEL: "info", CONSOLE: "0",
+          PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: fresh.file, LOG_LEVEL: "info", CONSOLE: "0", PORT: "0", HOST: "127.0.0.1",
           DISCORD_TOKEN: "fake-bot-token", DISCORD_APPLICATION_ID: discord.appId, DISCORD_API_URL: discord.api, DIGEST_DESTINATIONS: "",
         },
       });

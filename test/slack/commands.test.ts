@@ -140,7 +140,7 @@ describe("Slack slash commands through Bolt", () => {
     expect(r.body).toContain("c-123");
     const health = await fetch(w.eventsUrl.replace("/slack/events", "/healthz"));
     expect(health.status).toBe(200);
-    expect(await health.text()).toBe("ok");
+    expect(await health.json()).toEqual({ status: "ok" });
   });
 
   it("GIVEN a user who chose Russian THEN answers and buttons come in Russian", async () => {

@@ -66,6 +66,12 @@ export function createDiscord(o: DiscordOptions): DiscordHandle {
   client.rest.on("rateLimited", (d) => log.warn("discord rate limited", { route: d.route, retryAfterMs: d.retryAfter, global: d.global }));
   client.on(Events.Error, (e) => log.error("discord client error", { error: e }));
   client.on(Events.ShardError, (e) => log.error("discord gateway error", { error: e }));
+  client.on(Events.Warn, (m) => log.warn("discord", { detail: m }));
+  // discord.js's own debug lines (gateway, REST) only at LOG_LEVEL=debug: they are many.
+  if (log.level === "debug") {
+    client.on(Events.Debug, (m) => log.debug("discord", { detail: m }));
+    client.rest.on("debug", (m) => log.debug("discord rest", { detail: m }));
+  }
   const { onInteraction, postButtons } = createInteractionHandler({ desk: o.desk, log, deferAfterMs: o.deferAfterMs });
   client.on(Events.InteractionCreate, (i) => void onInteraction(i));
 

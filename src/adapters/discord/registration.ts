@@ -2,7 +2,7 @@
  * The application-command payload, generated from `commands/`: the only source of names, options and
  * descriptions. `npm run discord:register` PUTs it (bulk overwrite) as a deploy step.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType } from "discord.js";
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType, PermissionFlagsBits } from "discord.js";
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { commands as allCommands } from "../../../commands/index.ts";
 import type { CommandDef, OptionSpec } from "../../core/command.ts";
@@ -40,6 +40,14 @@ function optionJSON(o: OptionSpec) {
   };
 }
 
+/**
+ * Commands only the Secretariat may use are hidden from members without Manage Server; server admins can
+ * grant them to a Secretariat role in Server Settings → Integrations. This only tidies the command list:
+ * the desk still checks the Secretariat link on every invocation.
+ */
+export const SECRETARIAT_PERMISSIONS = PermissionFlagsBits.ManageGuild.toString();
+export const secretariatOnly = (def: CommandDef) => def.access !== "anyone" && def.access.every((r) => r === "secretariat");
+
 export function commandJSON(def: CommandDef): CommandJSON {
   const opts = def.options.slice(0, LIMITS.optionsPerCommand);
   // Discord demands every required option before the optional ones.
@@ -52,6 +60,7 @@ export function commandJSON(def: CommandDef): CommandJSON {
     options: ordered.map(optionJSON),
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...(secretariatOnly(def) ? { default_member_permissions: SECRETARIAT_PERMISSIONS } : {}),
   };
 }
 

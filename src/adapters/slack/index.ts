@@ -3,11 +3,12 @@
  * first, and hands the work to the desk; everything Slack-specific about rendering lives in blocks.ts.
  */
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
-import type { AddressInfo } from "node:net";
 import type { Desk } from "../../core/desk.ts";
 import type { ChatPlatform } from "../../core/platform.ts";
 import type { RetryOptions } from "../../core/retry.ts";
 import type { Logger } from "../../log.ts";
+import { createHttpServer, type HttpServer } from "../../http/server.ts";
+import { registerHealthRoutes } from "../../http/health.ts";
 import { translator } from "../../i18n/index.ts";
 import { callSlack } from "./api.ts";
 import { registerListeners } from "./listeners.ts";
@@ -28,21 +29,36 @@ export type SlackOptions = {
   retry?: RetryOptions;
   /** How long a modal submission may take before it is acked and answered afterwards (Slack allows 3 s). */
   viewAckBudgetMs?: number;
+  /**
+   * HTTP mode: the bot's shared listener (src/http/server.ts) to mount POST /slack/events on; the caller
+   * listens. Without it the adapter makes its own and listens on port/host.
+   */
+  http?: HttpServer;
 };
 
-export type SlackPlatform = ChatPlatform & { app: App; /** HTTP mode: the port actually listened on. */ port?: number };
+export type SlackPlatform = ChatPlatform & {
+  app: App;
+  /** HTTP mode: the port actually listened on. */
+  port?: number;
+  /** Socket Mode: the WebSocket is open. HTTP mode: always (auth.test passed at start). */
+  connected: () => boolean;
+};
 
-function boltLogger(log: Logger): BoltLogger {
-  let level = LogLevel.WARN;
+const LEVELS: Record<Logger["level"], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, silent: LogLevel.ERROR };
+
+/** Bolt's, the WebClient's and the Socket Mode client's logs, all into our logger (JSON, redacted). */
+export function boltLogger(log: Logger): BoltLogger {
   const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  let name = "slack";
   return {
-    debug: () => {},
-    info: () => {},
-    warn: (...m: unknown[]) => log.warn("slack", { detail: text(m) }),
-    error: (...m: unknown[]) => log.error("slack", { detail: text(m) }),
-    setLevel: (l: LogLevel) => { level = l; },
-    getLevel: () => level,
-    setName: () => {},
+    debug: (...m: unknown[]) => log.debug(name, { detail: text(m) }),
+    info: (...m: unknown[]) => log.info(name, { detail: text(m) }),
+    warn: (...m: unknown[]) => log.warn(name, { detail: text(m) }),
+    error: (...m: unknown[]) => log.error(name, { detail: text(m) }),
+    // The libraries call setLevel with their own defaults; our LOG_LEVEL decides, so it is ignored.
+    setLevel: () => {},
+    getLevel: () => LEVELS[log.level],
+    setName: (n: string) => { name = `slack ${n}`; },
   };
 }
 
@@ -50,16 +66,17 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   const logger = boltLogger(o.log);
   // WebClient's own retries (ten over ~30 minutes, sleeping through 429s) would hide failures; the adapter
   // retries with withRetry instead, a few times and honouring Retry-After, then reports the failure.
-  const clientOptions = { slackApiUrl: o.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+  // Every WebClient gets our logger: its own would print plain-text warnings beside the JSON lines.
+  const clientOptions = { slackApiUrl: o.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger, logLevel: LEVELS[o.log.level] };
   const socket = !!o.appToken;
-  const receiver = socket
-    ? new SocketModeReceiver({ appToken: o.appToken!, logger, installerOptions: { clientOptions: { slackApiUrl: o.apiUrl } } })
-    : new HTTPReceiver({
-        signingSecret: o.signingSecret,
-        endpoints: "/slack/events",
-        logger,
-        customRoutes: [{ path: "/healthz", method: "GET", handler: (_req, res) => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end("ok"); } }],
-      });
+  const socketReceiver = socket
+    ? new SocketModeReceiver({ appToken: o.appToken!, logger, logLevel: LEVELS[o.log.level], installerOptions: { clientOptions: { slackApiUrl: o.apiUrl } } })
+    : undefined;
+  const httpReceiver = socket ? undefined : new HTTPReceiver({ signingSecret: o.signingSecret, endpoints: "/slack/events", logger, logLevel: LEVELS[o.log.level] });
+  const receiver = (socketReceiver ?? httpReceiver)!;
+  let socketUp = false;
+  socketReceiver?.client.on("connected", () => { socketUp = true; });
+  for (const down of ["disconnected", "reconnecting", "disconnecting"]) socketReceiver?.client.on(down, () => { socketUp = false; });
   // Checking the token here fails fast with Slack's own reason (invalid_auth …); handing Bolt the ids
   // keeps it from calling auth.test again in the background, where a failure would go unhandled.
   const who = await callSlack(() => new webApi.WebClient(o.botToken, clientOptions).auth.test(), { ...o.retry, attempts: 3 }).catch((e: unknown) => {
@@ -82,11 +99,18 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500 });
 
   let port: number | undefined;
+  // HTTP mode: Bolt's receiver answers on the shared listener (it verifies signatures and acks); Bolt
+  // itself never listens, so health probes and other routes share one port with Slack.
+  const ownHttp = !socket && !o.http ? createHttpServer(o.log) : undefined;
   if (socket) await app.start();
   else {
-    const server = (await app.start({ port: o.port, host: o.host })) as { address: () => AddressInfo | string | null };
-    const addr = server.address();
-    port = typeof addr === "object" && addr ? addr.port : o.port;
+    const http = (o.http ?? ownHttp)!;
+    http.fallback(httpReceiver!.requestListener);
+    if (ownHttp) {
+      registerHealthRoutes(ownHttp, () => []);
+      port = await ownHttp.listen(o.port, o.host);
+    }
+    else port = http.port();
   }
   o.log.info("slack started", { mode: socket ? "socket" : "http", port });
 
@@ -99,6 +123,10 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
       const t = translator(/[а-яё]/i.test(reply.summary) ? "ru" : "en");
       for (const m of renderPages(reply, { t })) await callSlack(() => app.client.chat.postMessage({ channel: channelId, ...m } as never), o.retry);
     },
-    stop: () => app.stop() as Promise<void>,
+    connected: () => (socket ? socketUp : true),
+    stop: async () => {
+      if (socket) await app.stop();
+      else await ownHttp?.close();
+    },
   };
 }

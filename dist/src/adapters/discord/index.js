@@ -1,0 +1,92 @@
+/**
+ * The Discord adapter: discord.js 14, slash commands only (intent Guilds, nothing privileged).
+ * `createDiscord` builds the client and the ChatPlatform without connecting; `login()` opens the
+ * gateway. Keeping them apart lets a multi-process deployment connect only in the leader process
+ * while every process can still post through REST.
+ */
+import { Client, DiscordAPIError, Events, GatewayIntentBits, HTTPError, RateLimitError } from "discord.js";
+import { DeliveryError, withRetry } from "../../core/retry.js";
+import { translator } from "../../i18n/index.js";
+import { renderPages, esc } from "./embeds.js";
+import { createInteractionHandler, NO_PINGS } from "./interactions.js";
+import { LIMITS, MAX_INLINE_RATE_LIMIT_WAIT_MS } from "./limits.js";
+/** Classifies a discord.js failure so callers know whether and when to try again. */
+export function deliveryError(e) {
+    if (e instanceof DeliveryError)
+        return e;
+    if (e instanceof RateLimitError)
+        return new DeliveryError(`Discord rate limit on ${e.route}`, Math.max(e.retryAfter, e.timeToReset));
+    if (e instanceof DiscordAPIError) {
+        // 4xx other than 429 (which discord.js handles): unknown channel, missing access, invalid body — trying again cannot help.
+        const permanent = e.status >= 400 && e.status < 500;
+        return new DeliveryError(`Discord API ${e.status} (code ${e.code}): ${e.message}`, undefined, permanent);
+    }
+    if (e instanceof HTTPError)
+        return new DeliveryError(`Discord HTTP ${e.status} on ${e.method} ${e.url}`);
+    return new DeliveryError(`Discord request failed: ${e?.message ?? String(e)}`);
+}
+export function createDiscord(o) {
+    const { log } = o;
+    const client = new Client({
+        intents: [GatewayIntentBits.Guilds],
+        allowedMentions: NO_PINGS,
+        rest: {
+            ...(o.apiUrl ? { api: o.apiUrl.replace(/\/+$/, "") } : {}),
+            // Short rate-limit waits are absorbed by discord.js; long ones come back to the caller as DeliveryError.
+            rejectOnRateLimit: (d) => Math.max(d.retryAfter, d.timeToReset) > MAX_INLINE_RATE_LIMIT_WAIT_MS,
+        },
+    });
+    client.rest.setToken(o.token);
+    client.rest.on("rateLimited", (d) => log.warn("discord rate limited", { route: d.route, retryAfterMs: d.retryAfter, global: d.global }));
+    client.on(Events.Error, (e) => log.error("discord client error", { error: e }));
+    client.on(Events.ShardError, (e) => log.error("discord gateway error", { error: e }));
+    const { onInteraction, postButtons } = createInteractionHandler({ desk: o.desk, log, deferAfterMs: o.deferAfterMs });
+    client.on(Events.InteractionCreate, (i) => void onInteraction(i));
+    async function post(channelId, reply) {
+        const t = translator("en");
+        const pages = renderPages(reply, t);
+        for (const [n, embed] of pages.entries()) {
+            const last = n === pages.length - 1;
+            const body = {
+                // The summary doubles as the notification preview; the embed carries the full text.
+                ...(n === 0 ? { content: esc(reply.summary).slice(0, LIMITS.content) } : {}),
+                embeds: [embed],
+                components: last ? postButtons(reply, t) : [],
+                allowed_mentions: NO_PINGS,
+            };
+            await withRetry(async () => {
+                try {
+                    await client.rest.post(`/channels/${channelId}/messages`, { body });
+                }
+                catch (e) {
+                    throw deliveryError(e);
+                }
+            }, { ...o.retry, onRetry: (attempt, ms, e) => log.warn("discord post retry", { channelId, attempt, waitMs: ms, error: e }) });
+        }
+    }
+    let destroyed = false;
+    const destroy = async () => {
+        if (destroyed)
+            return;
+        destroyed = true;
+        await client.destroy();
+    };
+    return {
+        client,
+        platform: { platform: "discord", post, stop: destroy },
+        async login() {
+            const ready = new Promise((res) => client.once(Events.ClientReady, () => res()));
+            await client.login(o.token);
+            await ready;
+            log.info("discord connected", { user: client.user?.tag, guilds: client.guilds.cache.size });
+        },
+        destroy,
+    };
+}
+/** Creates the client and connects at once: the single-process default used by src/main.ts. */
+export async function startDiscord(o) {
+    const d = createDiscord(o);
+    await d.login();
+    return d.platform;
+}
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,51 @@
+/**
+ * The application-command payload, generated from `commands/`: the only source of names, options and
+ * descriptions. `npm run discord:register` PUTs it (bulk overwrite) as a deploy step.
+ */
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType } from "discord.js";
+import { commands as allCommands } from "../../../commands/index.js";
+import { LIMITS } from "./limits.js";
+const clip = (s, max) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+/**
+ * Long free text is optional on Discord even when the command needs it: without it the adapter opens
+ * a modal, which is the only comfortable way to type paragraphs there.
+ */
+export const requiredOnDiscord = (o) => o.required && !o.long;
+function optionJSON(o) {
+    const base = {
+        name: o.name,
+        description: clip(o.description.en, LIMITS.commandDescription),
+        description_localizations: { ru: clip(o.description.ru, LIMITS.commandDescription) },
+        required: requiredOnDiscord(o),
+    };
+    if (o.type === "integer")
+        return { ...base, type: ApplicationCommandOptionType.Integer, min_value: 1, ...(o.suggest ? { autocomplete: true } : {}) };
+    const choices = o.choices?.slice(0, LIMITS.optionChoices).map((c) => ({
+        name: clip(c.label.en, LIMITS.optionChoiceName),
+        name_localizations: { ru: clip(c.label.ru, LIMITS.optionChoiceName) },
+        value: c.value,
+    }));
+    return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(o.maxLength ? { max_length: Math.min(o.maxLength, LIMITS.stringOptionMaxLength) } : {}),
+        // Discord refuses options that have both choices and autocomplete.
+        ...(choices ? { choices } : o.suggest ? { autocomplete: true } : {}),
+    };
+}
+export function commandJSON(def) {
+    const opts = def.options.slice(0, LIMITS.optionsPerCommand);
+    // Discord demands every required option before the optional ones.
+    const ordered = [...opts.filter(requiredOnDiscord), ...opts.filter((o) => !requiredOnDiscord(o))];
+    return {
+        type: ApplicationCommandType.ChatInput,
+        name: def.name,
+        description: clip(def.description.en, LIMITS.commandDescription),
+        description_localizations: { ru: clip(def.description.ru, LIMITS.commandDescription) },
+        options: ordered.map(optionJSON),
+        contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+        integration_types: [ApplicationIntegrationType.GuildInstall],
+    };
+}
+export const registrationPayload = (defs = allCommands) => defs.map(commandJSON);
+//# sourceMappingURL=registration.js.map

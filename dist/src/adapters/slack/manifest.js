@@ -1,0 +1,40 @@
+export const PLACEHOLDER_URL = "https://delegate-desk.example.org";
+/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs. */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write"];
+/** Slack shows the usage hint after the command name, so the name is dropped from it. */
+const usageHint = (c) => c.usage.en.split("  ·  ")[0].replace(new RegExp(`^/${c.name}\\s*`), "").slice(0, 1000);
+export function slackManifest(commands, o = {}) {
+    const endpoint = `${(o.url ?? PLACEHOLDER_URL).replace(/\/+$/, "")}/slack/events`;
+    const name = o.name ?? "Delegate Desk";
+    const url = o.socket ? {} : { url: endpoint };
+    const requestUrl = o.socket ? {} : { request_url: endpoint };
+    return {
+        _metadata: { major_version: 1, minor_version: 1 },
+        display_information: {
+            name,
+            description: "Comments, objections, coordinators and deadlines for CICA delegations",
+            long_description: "Delegate Desk keeps a delegation's positions on drafts, offers and nominations, lists coordinators and deadlines, and prepares the Chair's daily digest. Answers are private unless you share them. Type /help to start; /lang ru for Russian.",
+            background_color: "#1f3a5f",
+        },
+        features: {
+            app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+            bot_user: { display_name: name, always_online: true },
+            slash_commands: commands.map((c) => ({
+                command: `/${c.name}`,
+                ...url,
+                description: c.description.en.slice(0, 2000),
+                usage_hint: usageHint(c),
+                should_escape: false,
+            })),
+        },
+        oauth_config: { scopes: { bot: BOT_SCOPES } },
+        settings: {
+            event_subscriptions: { ...requestUrl, bot_events: ["app_home_opened"] },
+            interactivity: { is_enabled: true, ...requestUrl },
+            org_deploy_enabled: false,
+            socket_mode_enabled: !!o.socket,
+            token_rotation_enabled: false,
+        },
+    };
+}
+//# sourceMappingURL=manifest.js.map

@@ -1,0 +1,90 @@
+/**
+ * `npm run digest -- --date YYYY-MM-DD [--format text|md] [--lang en|ru] [--send]`
+ * Prints the Chair's digest for a day (the window from the previous day's DIGEST_TIME to that day's, in
+ * DIGEST_TZ), or with --send delivers it to the destinations through the ledger: at most once per
+ * destination, whatever else is running. Like main.ts, an entry point: it alone reads the environment.
+ */
+import { parseArgs } from "node:util";
+import { readEnv, slackConfigured, discordConfigured } from "../config.js";
+import { openApp } from "../app.js";
+import { isIsoDate, offsetClock } from "../domain/dates.js";
+import { createLogger } from "../log.js";
+import { consolePlatform } from "../adapters/console/platform.js";
+import { allDestinations, parseDestinationList } from "../digest/destinations.js";
+import { deliverDay, digestFor, workerId } from "../digest/deliver.js";
+import { formatReply } from "../digest/format.js";
+import { dueDay } from "../digest/scheduler.js";
+const USAGE = "usage: npm run digest -- [--date YYYY-MM-DD] [--format text|md] [--lang en|ru] [--send]\n";
+/** Platforms for --send. Slack listens on a loopback ephemeral port so a running bot's port stays free. */
+async function startPlatforms(env, app, log) {
+    const out = [consolePlatform(process.stdout)];
+    try {
+        if (slackConfigured(env)) {
+            const { startSlack } = await import("../adapters/slack/index.js");
+            out.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, apiUrl: env.SLACK_API_URL, port: 0, host: "127.0.0.1" }));
+        }
+    }
+    catch (e) {
+        process.stderr.write(`Slack could not start: ${e.message}\n`);
+    }
+    try {
+        if (discordConfigured(env)) {
+            const { startDiscord } = await import("../adapters/discord/index.js");
+            out.push(await startDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL }));
+        }
+    }
+    catch (e) {
+        process.stderr.write(`Discord could not start: ${e.message}\n`);
+    }
+    return out;
+}
+async function main() {
+    let values;
+    try {
+        ({ values } = parseArgs({
+            options: { date: { type: "string" }, format: { type: "string", default: "text" }, lang: { type: "string", default: "en" }, send: { type: "boolean", default: false } },
+            strict: true,
+        }));
+    }
+    catch (e) {
+        process.stderr.write(`${e.message}\n${USAGE}`);
+        return 2;
+    }
+    const format = values.format;
+    const lang = values.lang;
+    if ((format !== "text" && format !== "md") || (lang !== "en" && lang !== "ru") || (values.date !== undefined && !isIsoDate(values.date))) {
+        process.stderr.write(USAGE);
+        return 2;
+    }
+    const env = readEnv(process.env);
+    const log = createLogger(env.LOG_LEVEL);
+    const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
+    const day = values.date ?? dueDay(clock(), env.DIGEST_TIME, env.DIGEST_TZ);
+    const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log });
+    const platforms = values.send ? await startPlatforms(env, app, log) : [];
+    try {
+        const fromEnv = parseDestinationList(env.DIGEST_DESTINATIONS);
+        const rt = {
+            repos: app.repos, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
+            platforms, destinations: () => allDestinations(app.repos, fromEnv), worker: `cli:${workerId()}`, log,
+        };
+        if (!values.send) {
+            process.stdout.write(formatReply(await digestFor(rt, day, lang), format));
+            return 0;
+        }
+        const results = await deliverDay(rt, day, { retryFailed: true });
+        if (!results.length) {
+            process.stderr.write("No destination: set DIGEST_DESTINATIONS or use /digest to … (nothing was sent).\n");
+            return 1;
+        }
+        for (const r of results)
+            process.stdout.write(`${day} → ${r.destination}: ${r.outcome.replace("_", " ")}${r.messages ? ` (${r.messages} message(s))` : ""}${r.error ? ` — ${r.error}` : ""}\n`);
+        return results.every((r) => r.outcome === "sent" || r.outcome === "already_sent") ? 0 : 1;
+    }
+    finally {
+        await Promise.allSettled(platforms.map((p) => p.stop()));
+        await app.close();
+    }
+}
+main().then((c) => process.exit(c), (e) => { process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`); process.exit(1); });
+//# sourceMappingURL=digest.js.map

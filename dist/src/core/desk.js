@@ -1,0 +1,131 @@
+import { commands as allCommands, commandByName } from "../../commands/index.js";
+import { langFrom, translator } from "../i18n/index.js";
+import { UserError } from "../services/context.js";
+import { errorReply, reply } from "../services/reply.js";
+import { suggest } from "../services/suggest.js";
+import { dashboard } from "../services/dashboard.js";
+import { silentLogger } from "../log.js";
+/** Whether a failure looks like the database (not the user): such writes are reported "not saved". */
+function isStorageError(e) {
+    const name = e?.name ?? "";
+    const code = e?.code ?? "";
+    return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String(e?.message));
+}
+export function createDesk(deps) {
+    const log = deps.log ?? silentLogger;
+    const { repos } = deps;
+    async function actorFor(inv) {
+        const identity = await repos.identities.find(inv.platform, inv.userId);
+        const fallbackLang = langFrom(inv.locale);
+        if (inv.actor)
+            return { ...inv.actor, lang: inv.actor.lang ?? identity?.lang ?? fallbackLang };
+        if (identity)
+            return { platform: inv.platform, userId: inv.userId, role: identity.role, stateCode: identity.stateCode ?? undefined, lang: identity.lang, via: "identity" };
+        const lang = fallbackLang;
+        const { states } = await repos.refData();
+        const kindOf = (code) => (states.find((s) => s.code === code)?.kind === "observer" ? "observer" : "delegate");
+        if (inv.channelId) {
+            const ch = await repos.identities.channel(inv.platform, inv.channelId);
+            if (ch)
+                return { platform: inv.platform, userId: inv.userId, role: kindOf(ch.stateCode), stateCode: ch.stateCode, lang, via: "channel" };
+        }
+        if (inv.roleIds?.length) {
+            const [r] = await repos.identities.roles(inv.platform, inv.roleIds);
+            if (r)
+                return { platform: inv.platform, userId: inv.userId, role: kindOf(r.stateCode), stateCode: r.stateCode, lang, via: "role" };
+        }
+        return undefined;
+    }
+    function usageOf(def, t, lang) {
+        return [
+            { type: "text", text: `${t("type_this")} ${def.usage[lang]}` },
+            { type: "context", text: `${t("for_example")} ${def.examples[0] ?? `/${def.name}`}` },
+        ];
+    }
+    /** A union reports each branch's issues; the one branch whose literal tag matched is the one to explain (a form field, not "Invalid input"). */
+    function branchIssues(issues) {
+        return issues.flatMap((i) => {
+            if (i.code !== "invalid_union")
+                return [i];
+            const fitting = i.errors.filter((b) => !b.some((x) => x.code === "invalid_value" && x.path.length === 1));
+            return fitting.length === 1 ? branchIssues(fitting[0]) : [i];
+        });
+    }
+    function badInput(def, allIssues, t, lang, fromForm) {
+        const issues = branchIssues(allIssues);
+        const fields = [...new Set(issues.map((i) => String(i.path[0] ?? i.message)))];
+        const fieldErrors = fromForm ? Object.fromEntries(fields.map((f) => [f, t("field_invalid", { field: f })])) : undefined;
+        return errorReply(t("bad_input", { command: def.name, fields: fields.join(", ") }), usageOf(def, t, lang), { fieldErrors });
+    }
+    async function run(inv) {
+        const started = Date.now();
+        let lang = langFrom(inv.locale);
+        let t = translator(lang);
+        try {
+            const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
+            const actor = await actorFor(inv);
+            if (actor) {
+                lang = actor.lang;
+                t = translator(lang);
+            }
+            if (!def)
+                return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
+            if (!actor && def.access !== "anyone")
+                return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
+            const who = actor ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang, via: "guest" };
+            if (def.access !== "anyone" && !def.access.includes(who.role))
+                return { ...errorReply(t("refused", { who: def.access.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
+            const raw = inv.options ?? def.parseText(inv.text ?? "");
+            const parsed = def.schema.safeParse(raw);
+            if (!parsed.success)
+                return badInput(def, parsed.error.issues, t, lang, !!inv.options);
+            const ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };
+            const out = await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime });
+            log.info("command", { command: def.name, platform: inv.platform, user: inv.userId, state: who.stateCode, status: out.status, ms: Date.now() - started });
+            return out;
+        }
+        catch (e) {
+            if (e instanceof UserError) {
+                const blocks = [];
+                if (e.suggestions.length)
+                    blocks.push({ type: "text", text: t("did_you_mean") }, { type: "list", items: e.suggestions });
+                return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
+            }
+            log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
+            return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
+        }
+    }
+    /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */
+    function modalFor(command, lang = "en") {
+        return commandByName.get(command)?.modal?.(translator(lang));
+    }
+    /** The delegation's dashboard (Slack App Home): never throws; unlinked users get the not-linked message. */
+    async function dashboardFor(inv) {
+        let t = translator(langFrom(inv.locale));
+        try {
+            const actor = await actorFor({ ...inv, command: "" });
+            if (!actor)
+                return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
+            t = translator(actor.lang);
+            return await dashboard({ repos, clock: deps.clock, actor, t, lang: actor.lang, settings: deps.settings });
+        }
+        catch (e) {
+            log.error("dashboard failed", { platform: inv.platform, user: inv.userId, error: e });
+            return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
+        }
+    }
+    /** Suggestions for autocomplete (≤ 25, indexed or cached reads only), filtered by what the caller may see. */
+    async function suggestFor(kind, query, inv, context = {}) {
+        try {
+            const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang: langFrom(inv.locale), via: "guest" };
+            const ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
+            return await suggest(ctx, kind, query, context);
+        }
+        catch (e) {
+            log.error("suggest failed", { kind, error: e });
+            return [];
+        }
+    }
+    return { run, actorFor, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
+}
+//# sourceMappingURL=desk.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Appointment.js.map

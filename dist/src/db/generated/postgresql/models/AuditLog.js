@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=AuditLog.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Comment.js.map

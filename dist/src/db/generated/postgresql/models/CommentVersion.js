@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=CommentVersion.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Deadline.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=DigestDelivery.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Dimension.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Nomination.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Offer.js.map

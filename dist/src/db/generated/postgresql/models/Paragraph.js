@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Paragraph.js.map

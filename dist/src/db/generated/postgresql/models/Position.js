@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Position.js.map

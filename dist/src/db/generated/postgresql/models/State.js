@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=State.js.map

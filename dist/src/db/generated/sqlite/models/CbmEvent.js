@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=CbmEvent.js.map

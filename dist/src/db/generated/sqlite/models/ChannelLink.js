@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ChannelLink.js.map

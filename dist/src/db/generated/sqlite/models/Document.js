@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Document.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=Identity.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=PriorityArea.js.map

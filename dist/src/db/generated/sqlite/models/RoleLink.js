@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=RoleLink.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=SilenceProcedure.js.map

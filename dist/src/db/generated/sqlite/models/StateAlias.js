@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=StateAlias.js.map

@@ -1,0 +1,76 @@
+/** Calendar arithmetic on "YYYY-MM-DD" dates. Documents give dates in the Secretariat's zone (Astana). */
+export const DEFAULT_TZ = "Asia/Almaty";
+export const fixedClock = (at) => {
+    const t = new Date(at);
+    return () => new Date(t);
+};
+/** A clock that starts at `start` and runs at real speed, so replays of old dates keep ordering. */
+export const offsetClock = (start, real = Date.now) => {
+    const offset = start.getTime() - real();
+    return () => new Date(real() + offset);
+};
+// Building an Intl.DateTimeFormat costs far more than using one; a digest formats thousands of dates.
+const dayFormats = new Map();
+/** The calendar date of an instant in a time zone. */
+export function calendarDate(at, tz = DEFAULT_TZ) {
+    let f = dayFormats.get(tz);
+    if (!f)
+        dayFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
+    const parts = f.formatToParts(at);
+    const get = (t) => parts.find((p) => p.type === t)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}`;
+}
+export function isIsoDate(s) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
+        return false;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+const dayMs = 86_400_000;
+const toUtc = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+export function daysBetween(from, to) {
+    return Math.round((toUtc(to) - toUtc(from)) / dayMs);
+}
+export function addDays(d, n) {
+    return new Date(toUtc(d) + n * dayMs).toISOString().slice(0, 10);
+}
+/** Adds calendar months, clamping to the month's end (30 Nov + 3 months = 28/29 Feb). */
+export function addMonths(d, n) {
+    const y = +d.slice(0, 4);
+    const m = +d.slice(5, 7) - 1 + n;
+    const day = +d.slice(8, 10);
+    const ty = y + Math.floor(m / 12);
+    const tm = ((m % 12) + 12) % 12;
+    const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(ty, tm, Math.min(day, last))).toISOString().slice(0, 10);
+}
+/** The instant a calendar date starts in a zone, e.g. 2023-08-23 in Astana → 2023-08-22T19:00Z. */
+export function startOfDay(d, tz = DEFAULT_TZ) {
+    return zonedTime(d, "00:00", tz);
+}
+/** The instant of a wall-clock time on a calendar date in a zone (DST-safe by two-pass correction). */
+export function zonedTime(d, hhmm, tz = DEFAULT_TZ) {
+    const [h, m] = hhmm.split(":").map(Number);
+    const guess = Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), h, m);
+    let t = guess - tzOffsetMs(new Date(guess), tz);
+    t = guess - tzOffsetMs(new Date(t), tz);
+    return new Date(t);
+}
+function tzOffsetMs(at, tz) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    }).formatToParts(at);
+    const get = (t) => Number(parts.find((p) => p.type === t)?.value);
+    const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+    return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+export function isValidTimeZone(tz) {
+    try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+//# sourceMappingURL=dates.js.map

@@ -1,0 +1,96 @@
+/** Normalises a name for lookup: lower case, no diacritics (Türkiye → turkiye), single spaces. */
+// The same names (states, areas, aliases) are normalised on every lookup; remembering them is cheap.
+const normalised = new Map();
+export function normalise(s) {
+    const hit = normalised.get(s);
+    if (hit !== undefined)
+        return hit;
+    if (normalised.size > 10_000)
+        normalised.clear();
+    const out = normaliseUncached(s);
+    normalised.set(s, out);
+    return out;
+}
+function normaliseUncached(s) {
+    return s
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[“”"'’‘«»]/g, "")
+        .replace(/[\s_]+/g, " ")
+        .trim();
+}
+export function levenshtein(a, b) {
+    if (a === b)
+        return 0;
+    if (!a.length)
+        return b.length;
+    if (!b.length)
+        return a.length;
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/**
+ * How well `query` names `candidate` (0 = not at all, higher is better). Exact beats prefix beats
+ * word-contains beats a near miss, so "terror" finds "Combating terrorism" and "Bangldesh" finds Bangladesh.
+ */
+export function matchScore(query, candidate) {
+    const q = normalise(query);
+    const c = normalise(candidate);
+    if (!q || !c)
+        return 0;
+    if (q === c)
+        return 100;
+    if (c.startsWith(q))
+        return 80;
+    const words = c.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.some((w) => w === q))
+        return 75;
+    if (words.some((w) => w.startsWith(q)) && q.length >= 3)
+        return 60;
+    if (q.length >= 3 && c.includes(q))
+        return 50;
+    const qWords = q.split(" ");
+    if (qWords.length > 1 && qWords.every((qw) => words.some((w) => w.startsWith(qw))))
+        return 55;
+    const allowed = q.length <= 4 ? 1 : q.length <= 8 ? 2 : 3;
+    // The edit distance is at least the difference in length: skip candidates that cannot be near misses
+    // (lookups score every area and state name per keystroke; this keeps them in the low milliseconds).
+    const near = (w) => (Math.abs(w.length - q.length) <= allowed ? levenshtein(q, w) : Number.POSITIVE_INFINITY);
+    const d = Math.min(near(c), ...words.map(near));
+    return d <= allowed ? 30 - d * 5 : 0;
+}
+/** Shortens text for a list line without cutting a word in half. */
+export function shorten(s, max) {
+    const flat = s.replace(/\s+/g, " ").trim();
+    if (flat.length <= max)
+        return flat;
+    const cut = flat.slice(0, max - 1);
+    const space = cut.lastIndexOf(" ");
+    return `${space >= max * 0.5 ? cut.slice(0, space) : cut}…`;
+}
+/**
+ * Cuts text into pieces of at most `max` characters, at the first of `breaks` found in a piece's second
+ * half (else hard at `max`). Only the break character cut at is dropped, so nothing of the text is lost.
+ */
+export function cutText(text, max, breaks = [" "]) {
+    const out = [];
+    let rest = text;
+    while (rest.length > max) {
+        const at = breaks.map((b) => rest.lastIndexOf(b, max)).find((i) => i >= max / 2);
+        out.push(rest.slice(0, at ?? max));
+        rest = rest.slice(at === undefined ? max : at + 1);
+    }
+    if (rest || !out.length)
+        out.push(rest);
+    return out;
+}
+//# sourceMappingURL=text.js.map

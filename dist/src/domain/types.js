@@ -1,0 +1,2 @@
+export const COMMENT_KINDS = ["general", "drafting", "question"];
+//# sourceMappingURL=types.js.map

@@ -1,0 +1,107 @@
+import { UserError, author, today } from "./context.js";
+import { reply } from "./reply.js";
+import { resolveDocument, resolveOffer, resolveState } from "./resolve.js";
+import { namer } from "./names.js";
+import { longDate } from "./describe.js";
+import { isIsoDate } from "../domain/dates.js";
+export const PLATFORMS = ["slack", "discord", "console"];
+function splitPlatformId(ref) {
+    const m = /^(slack|discord|console):(.+)$/i.exec(ref.trim());
+    if (!m)
+        throw new UserError("bad_platform_ref", { ref });
+    return { platform: m[1].toLowerCase(), id: m[2].replace(/^<[@#!]?&?|>$/g, "") };
+}
+/** Links a platform user to a delegation (a member state or an observer) or to the Chair or Secretariat. */
+export async function linkUser(ctx, ref, who) {
+    const { platform, id } = splitPlatformId(ref);
+    let role;
+    let stateCode = null;
+    const w = who.trim().toLowerCase();
+    if (w === "chair" || w === "председатель")
+        role = "chair";
+    else if (w === "secretariat" || w === "секретариат")
+        role = "secretariat";
+    else {
+        const s = await resolveState(ctx, who);
+        stateCode = s.code;
+        role = s.kind === "observer" ? "observer" : "delegate";
+    }
+    const now = ctx.clock();
+    await ctx.repos.write(author(ctx), async (tx) => {
+        await ctx.repos.identities.linkUser(tx, platform, id, role, stateCode);
+        return { result: null, audit: [{ action: "link_user", entity: "identity", entityId: `${platform}:${id}`, details: { role, stateCode } }] };
+    }, now);
+    const n = await namer(ctx);
+    return reply(ctx.t("linked_user", { ref: `${platform}:${id}`, who: stateCode ? `${n.state(stateCode)} (${ctx.t(`role_${role}`)})` : ctx.t(`role_${role}`) }));
+}
+/** Links a channel (everyone posting there) or a Discord guild role (everyone holding it) to a delegation. */
+async function linkToState(ctx, kind, ref, who) {
+    const { platform, id } = splitPlatformId(ref);
+    const s = await resolveState(ctx, who);
+    const now = ctx.clock();
+    await ctx.repos.write(author(ctx), async (tx) => {
+        if (kind === "channel")
+            await ctx.repos.identities.linkChannel(tx, platform, id, s.code);
+        else
+            await ctx.repos.identities.linkRole(tx, platform, id, s.code);
+        return { result: null, audit: [{ action: `link_${kind}`, entity: kind, entityId: `${platform}:${id}`, details: { stateCode: s.code } }] };
+    }, now);
+    const n = await namer(ctx);
+    return reply(ctx.t(kind === "channel" ? "linked_channel" : "linked_role", { ref: `${platform}:${id}`, state: n.state(s.code) }));
+}
+export const linkChannel = (ctx, ref, who) => linkToState(ctx, "channel", ref, who);
+export const linkRole = (ctx, ref, who) => linkToState(ctx, "role", ref, who);
+/** Starts a silence procedure on a document or an offer; silence runs through `expires` (inclusive). */
+export async function startSilence(ctx, target, expires) {
+    if (!isIsoDate(expires))
+        throw new UserError("bad_date", { value: expires });
+    const day = today(ctx);
+    if (expires <= day)
+        throw new UserError("expiry_in_past", { date: expires });
+    const offerMatch = /^offer[: ](.+)$/i.exec(target.trim());
+    let targetType;
+    let targetRef;
+    let subject;
+    let subjectRu;
+    const n = await namer(ctx);
+    if (offerMatch) {
+        const o = await resolveOffer(ctx, offerMatch[1]);
+        targetType = "offer";
+        targetRef = o.id;
+        subject = `Offer of ${n.stateRow(o.stateCode)?.nameEn ?? o.stateCode} (${o.role === "coordinator" ? "coordinator" : "co-coordinator"}, ${n.areaRow(o.areaId)?.nameEn ?? o.areaId})`;
+        subjectRu = `Предложение: ${n.stateRow(o.stateCode)?.nameRu ?? o.stateCode} (${o.role === "coordinator" ? "координатор" : "сокоординатор"}, ${n.areaRow(o.areaId)?.nameRu ?? o.areaId})`;
+    }
+    else {
+        const d = await resolveDocument(ctx, target);
+        targetType = "document";
+        targetRef = d.symbol;
+        subject = `${d.symbol} — ${d.title}`;
+        subjectRu = `${d.symbol} — ${d.titleRu ?? d.title}`;
+    }
+    const running = (await ctx.repos.silence.running()).find((s) => s.targetRef === targetRef);
+    if (running)
+        throw new UserError("silence_already_running", { id: running.id, date: longDate(ctx, running.expiresOn) });
+    const id = `sp-${day}-${targetRef.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.replace(/-+$/, "");
+    const now = ctx.clock();
+    await ctx.repos.write(author(ctx), async (tx) => {
+        await ctx.repos.silence.create(tx, { id, subject, subjectRu, targetType, targetRef, startsOn: day, expiresOn: expires, outcome: "running", source: `${ctx.actor.platform}:${ctx.actor.userId}` });
+        await ctx.repos.deadlines.upsert(tx, { id: `silence-${id}`, kind: "silence", title: `Silence procedure ends: ${subject}`, titleRu: `Истекает процедура умолчания: ${subjectRu}`, due: expires, timeZone: ctx.settings.timeZone, restricted: true, source: id });
+        return { result: null, audit: [{ action: "start_silence", entity: "silence", entityId: id, details: { targetType, targetRef, expires } }] };
+    }, now);
+    return reply(ctx.t("silence_started", { id, subject: ctx.lang === "ru" ? subjectRu : subject, date: longDate(ctx, expires) }), [
+        { type: "context", text: ctx.t("silence_started_hint", { id }) },
+    ]);
+}
+export async function setLanguage(ctx, lang) {
+    // Someone not yet linked has no identity row to keep the choice in; creating one would link them.
+    if (ctx.actor.via === "guest")
+        throw new UserError("lang_needs_link");
+    const now = ctx.clock();
+    await ctx.repos.write(author(ctx), async (tx) => {
+        await ctx.repos.identities.setLang(tx, ctx.actor.platform, ctx.actor.userId, lang, { role: ctx.actor.role, stateCode: ctx.actor.stateCode ?? null });
+        return { result: null, audit: [{ action: "set_language", entity: "identity", entityId: `${ctx.actor.platform}:${ctx.actor.userId}`, details: { lang } }] };
+    }, now);
+    const { translator } = await import("../i18n/index.js");
+    return reply(translator(lang)("language_set"));
+}
+//# sourceMappingURL=admin.js.map

@@ -1,0 +1,182 @@
+import { today } from "./context.js";
+import { reply } from "./reply.js";
+import { lateTag } from "./drafts.js";
+import { targetDescriber, stanceLabel, kindLabel, longDate } from "./describe.js";
+import { datedItems } from "./dated.js";
+import { dueLine } from "./deadlines.js";
+import { addDays, calendarDate, zonedTime } from "../domain/dates.js";
+import { blocks as isBlocking } from "../domain/rules.js";
+import { shorten } from "../domain/text.js";
+export const DIGEST_DEADLINE_DAYS = 14;
+/** Tenures are announced further ahead: a successor has to be found and approved by the SOC. */
+export const DIGEST_TENURE_DAYS = 90;
+export const DIGEST_COMMENT_CHARS = 200;
+/** The window a digest for `day` covers: from the previous morning's send time to this morning's. */
+export function digestWindow(day, time, tz) {
+    return { since: zonedTime(addDays(day, -1), time, tz), until: zonedTime(day, time, tz) };
+}
+/**
+ * The Chair's digest: what changed in [since, until), what is blocked and by whom, what falls due in 14 days.
+ * Sections come in a fixed order and only non-empty ones appear.
+ */
+export async function buildDigest(ctx, since, until) {
+    const t = ctx.t;
+    const day = calendarDate(until, ctx.settings.timeZone);
+    const [changed, comments, silences, blocking, d, due, proposals, docs] = await Promise.all([
+        ctx.repos.positions.changedBetween(since, until),
+        ctx.repos.comments.since(since, until),
+        ctx.repos.silence.all(),
+        ctx.repos.positions.openBlocking(),
+        targetDescriber(ctx),
+        datedItems(ctx, day, addDays(day, DIGEST_TENURE_DAYS)).then((all) => all.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS) || i.kind === "tenure_end")),
+        ctx.repos.events.submittedBetween(since, until),
+        ctx.repos.refData().then((r) => r.documents),
+    ]);
+    const inWindow = (x) => !!x && x >= since && x < until;
+    const sections = [];
+    const who = (p) => d.n.state(p.stateCode);
+    // 1. Objections and reservations (and "needs more time"), new and withdrawn, on anything: documents,
+    // paragraphs, offers, nominations, silence procedures. Offers also get their tally in section 3.
+    // Objections and reservations that block a whole document or a nomination outrank those on offers,
+    // which outrank a request for more time; the "most important" list below uses the same order.
+    const weight = (p) => (p.targetType === "offer" ? 2 : 0) + (p.stance === "needs_more_time" ? 1 : 0);
+    const objItems = [];
+    for (const p of changed.filter((x) => x.stance !== "support").sort((a, b) => weight(a) - weight(b))) {
+        const where = d.target(p.targetType, p.targetRef, p.paragraphRef);
+        if (inWindow(p.createdAt))
+            objItems.push(t("dg_new_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: where }) + (p.reason ? `: “${shorten(p.reason, DIGEST_COMMENT_CHARS)}”` : ""));
+        if (inWindow(p.withdrawnAt))
+            objItems.push(t("dg_withdrawn_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: where }));
+    }
+    if (objItems.length)
+        sections.push({ key: "objections", title: t("dg_objections"), items: objItems });
+    // 2. Silence procedures: broken, concluded, or expiring within 48 hours.
+    const silItems = [];
+    const subject = (s) => (ctx.lang === "ru" && s.subjectRu ? s.subjectRu : s.subject);
+    for (const s of silences) {
+        if (s.outcome === "broken" && inWindow(s.brokenAt))
+            silItems.push(t("dg_silence_broken", { subject: subject(s), state: d.n.state(s.brokenBy) }));
+        else if (s.outcome === "concluded" && inWindow(s.concludedAt))
+            silItems.push(t("dg_silence_concluded", { subject: subject(s) }));
+        else if (s.outcome === "running" && s.expiresOn <= addDays(day, 2) && s.expiresOn >= day)
+            silItems.push(t("dg_silence_expiring", { subject: subject(s), date: longDate(ctx, s.expiresOn) }));
+    }
+    if (silItems.length)
+        sections.push({ key: "silence", title: t("dg_silence"), items: silItems });
+    // 3. Offers: new support and objections, with the current tally per offer.
+    const offerChanges = changed.filter((p) => p.targetType === "offer" && (inWindow(p.createdAt) || inWindow(p.withdrawnAt)));
+    if (offerChanges.length) {
+        const offerIds = [...new Set(offerChanges.map((p) => p.targetRef))];
+        const tallies = await ctx.repos.positions.onTargets("offer", offerIds);
+        const items = offerIds.map((id) => {
+            const news = offerChanges.filter((p) => p.targetRef === id).map((p) => (inWindow(p.withdrawnAt) ? t("dg_offer_withdrawn", { state: who(p), stance: stanceLabel(ctx, p.stance) }) : `${who(p)}: ${stanceLabel(ctx, p.stance)}`));
+            // As of the digest's morning: a digest printed later for an old day ignores what came after it.
+            const open = tallies.filter((p) => p.targetRef === id && p.createdAt < until);
+            const count = (s) => open.filter((p) => s.includes(p.stance)).length;
+            return t("dg_offer_line", {
+                offer: d.target("offer", id, null), news: news.join("; "),
+                support: count(["support"]), against: count(["objection", "reservation"]), wait: count(["needs_more_time"]),
+            });
+        });
+        sections.push({ key: "offers", title: t("dg_offers"), items });
+    }
+    // 4. New comments grouped by document and paragraph, with counts per delegation.
+    if (comments.length) {
+        const docById = new Map(docs.map((x) => [x.id, x]));
+        const paraIds = [...new Set(comments.map((c) => c.documentId))];
+        const paraRefs = new Map();
+        for (const p of await ctx.repos.documents.paragraphRefs(paraIds))
+            paraRefs.set(p.id, p.ref);
+        const groups = new Map();
+        for (const c of comments) {
+            const key = `${docById.get(c.documentId)?.symbol ?? c.documentId}|${c.paragraphId ? paraRefs.get(c.paragraphId) ?? "" : ""}`;
+            groups.set(key, [...(groups.get(key) ?? []), c]);
+        }
+        const items = [];
+        for (const [key, list] of groups) {
+            const [symbol, para] = key.split("|");
+            const perState = new Map();
+            for (const c of list)
+                perState.set(c.stateCode, (perState.get(c.stateCode) ?? 0) + 1);
+            const counts = [...perState].map(([s, k]) => `${d.n.state(s)} ${k}`).join(", ");
+            items.push(`${para ? t("doc_para", { document: symbol, para }) : symbol} — ${t("n_comments", { n: list.length })} (${counts})`);
+            for (const c of list.slice(0, 5))
+                items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, docById.get(c.documentId), c)}: ${shorten(c.text, DIGEST_COMMENT_CHARS)}${c.text.length > DIGEST_COMMENT_CHARS ? ` ${t("dg_read_full", { cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}` : ""}`);
+            if (list.length > 5)
+                items.push(`   ${t("dg_more_comments", { n: list.length - 5, cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}`);
+        }
+        sections.push({ key: "comments", title: t("dg_comments"), items });
+    }
+    // 5. Deadlines in the next 14 days.
+    const soon = due.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS));
+    const title = soon.length < due.length ? t("dg_deadlines_tenures", { n: DIGEST_DEADLINE_DAYS, m: DIGEST_TENURE_DAYS }) : t("dg_deadlines", { n: DIGEST_DEADLINE_DAYS });
+    if (due.length)
+        sections.push({ key: "deadlines", title, items: due.map((i) => dueLine(ctx, i)) });
+    // 6. CBM event proposals received, late ones flagged.
+    if (proposals.length)
+        sections.push({
+            key: "events",
+            title: t("dg_events"),
+            items: proposals.map((e) => `${e.title} · ${e.organisers.split("|").map((o) => d.n.state(o)).join(", ")} · ${e.year}${e.late ? ` — ${t("late_flag")}` : ""}`),
+        });
+    // 7. Still blocked: every item with open objections or reservations, and who holds them.
+    const byTarget = new Map();
+    for (const p of blocking.filter((x) => isBlocking(x.stance) && x.createdAt < until)) {
+        const key = `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`;
+        byTarget.set(key, [...(byTarget.get(key) ?? []), p]);
+    }
+    const blockedItems = [...byTarget.values()].map((ps) => {
+        const p0 = ps[0];
+        return `${d.target(p0.targetType, p0.targetRef, p0.paragraphRef)} — ${ps.map((p) => `${who(p)} (${stanceLabel(ctx, p.stance)}, ${t("since_date", { date: longDate(ctx, calendarDate(p.createdAt, ctx.settings.timeZone)) })})`).join("; ")}`;
+    });
+    if (blockedItems.length)
+        sections.push({ key: "blocked", title: t("dg_blocked"), items: blockedItems });
+    const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
+    const headline = t("dg_headline", {
+        objections: newObjections,
+        comments: comments.length,
+        blocked: byTarget.size,
+        due: soon.length,
+    });
+    const top = [];
+    const push = (s) => { if (s && top.length < 3 && !top.includes(s))
+        top.push(s); };
+    for (const s of silItems.filter((x) => x.includes("⚠")))
+        push(s);
+    const ranked = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).sort((a, b) => weight(a) - weight(b));
+    // The line's head is built once per position, and the loop ends when the top is full: a year of
+    // objections made this quadratic (seconds, see bench/).
+    for (const p of ranked) {
+        if (top.length >= 3)
+            break;
+        const head = t("dg_new_position", { id: p.id, state: who(p), stance: stanceLabel(ctx, p.stance), target: d.target(p.targetType, p.targetRef, p.paragraphRef) });
+        push(objItems.find((s) => s.startsWith(head)));
+    }
+    push(due.find((i) => i.daysLeft <= 7) && dueLine(ctx, due.find((i) => i.daysLeft <= 7)));
+    for (const s of blockedItems)
+        push(s);
+    return { day, since, until, headline, top, sections, empty: sections.length === 0 };
+}
+export function digestReply(ctx, dg) {
+    const blocks = [{ type: "text", text: dg.headline }];
+    if (dg.top.length)
+        blocks.push({ type: "header", text: ctx.t("dg_top") }, { type: "list", items: dg.top });
+    for (const s of dg.sections)
+        blocks.push({ type: "header", text: s.title }, { type: "list", items: s.items });
+    if (dg.empty)
+        blocks.push({ type: "context", text: ctx.t("dg_quiet") });
+    return reply(ctx.t("dg_title", { date: longDate(ctx, dg.day) }), blocks);
+}
+/** `/digest [date]`: a preview for a day (that morning's window), or the last 24 hours up to now. */
+export async function previewDigest(ctx, date, sendTime) {
+    if (date) {
+        const w = digestWindow(date, sendTime, ctx.settings.timeZone);
+        return digestReply(ctx, await buildDigest(ctx, w.since, w.until));
+    }
+    // +1 ms: a position recorded in this very instant (a fixed test clock) belongs to the preview.
+    const until = new Date(ctx.clock().getTime() + 1);
+    const dg = await buildDigest(ctx, new Date(until.getTime() - 86_400_000), until);
+    dg.day = today(ctx);
+    return digestReply(ctx, dg);
+}
+//# sourceMappingURL=digest.js.map

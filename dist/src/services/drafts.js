@@ -1,0 +1,115 @@
+import { seesRestricted, today } from "./context.js";
+import { reply } from "./reply.js";
+import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.js";
+import { kindLabel, longDate, stanceLabel } from "./describe.js";
+import { namer } from "./names.js";
+import { parseBrackets } from "../domain/brackets.js";
+import { calendarDate, daysBetween } from "../domain/dates.js";
+import { shorten } from "../domain/text.js";
+/** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
+export function lateTag(ctx, doc, c) {
+    return doc?.commentsDue && calendarDate(c.createdAt, ctx.settings.timeZone) > doc.commentsDue ? ` [${ctx.t("late_comment")}]` : "";
+}
+export async function listDrafts(ctx) {
+    const docs = await visibleDocuments(ctx);
+    if (!docs.length)
+        return reply(ctx.t("no_documents"), [], { status: "info" });
+    const n = await namer(ctx);
+    const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusLabel(ctx, d.status)}${dueNote(ctx, d)}`);
+    return reply(ctx.t("documents_count", { count: docs.length }), [{ type: "list", items }, { type: "context", text: ctx.t("drafts_hint") }]);
+}
+function statusLabel(ctx, status) {
+    return ctx.t(`doc_status_${status}`) || status;
+}
+function dueNote(ctx, d) {
+    if (!d.commentsDue)
+        return "";
+    const left = daysBetween(today(ctx), d.commentsDue);
+    return ` · ${ctx.t(left >= 0 ? "comments_due_in" : "comments_were_due", { date: longDate(ctx, d.commentsDue), days: Math.abs(left) })}`;
+}
+/** One document: status, due date, and per paragraph its bracket state and the counts of comments and open positions. */
+export async function showDraft(ctx, query, para) {
+    const doc = await resolveDocument(ctx, query);
+    if (para)
+        return showParagraph(ctx, doc, para);
+    const n = await namer(ctx);
+    const [paras, counts] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.documents.counts(doc)]);
+    const comments = new Map(counts.comments.map((c) => [c.paragraphId, c.n]));
+    const restrictedOk = seesRestricted(ctx);
+    const openOn = (ref) => counts.positions.filter((p) => p.paragraphRef === ref && p.stance !== "support").reduce((s, p) => s + p.n, 0);
+    const blocks = [
+        { type: "header", text: `${doc.symbol} — ${n.docTitle(doc)}` },
+        {
+            type: "fields",
+            fields: [
+                { label: ctx.t("field_status"), value: statusLabel(ctx, doc.status) },
+                ...(doc.date ? [{ label: ctx.t("field_date"), value: longDate(ctx, doc.date) }] : []),
+                ...(doc.commentsDue ? [{ label: ctx.t("field_comments_due"), value: dueNote(ctx, doc).replace(/^ · /, "") }] : []),
+                { label: ctx.t("field_comments"), value: String([...comments.values()].reduce((a, b) => a + b, 0)) },
+                ...(restrictedOk ? [{ label: ctx.t("field_open_objections"), value: String(counts.positions.filter((p) => p.stance !== "support").reduce((s, p) => s + p.n, 0)) }] : []),
+            ],
+        },
+    ];
+    if (restrictedOk) {
+        const whole = await ctx.repos.positions.onTarget("document", doc.symbol);
+        if (whole.length)
+            blocks.push({ type: "list", items: whole.map((p) => `#${p.id} ${n.state(p.stateCode)}: ${stanceLabel(ctx, p.stance)} ${ctx.t("on_whole_document")}`) });
+    }
+    const bracketed = paras.filter((p) => !parseBrackets(p.text).agreed).length;
+    if (paras.length) {
+        blocks.push({ type: "context", text: ctx.t("paragraph_summary", { count: paras.length, bracketed }) });
+        blocks.push({
+            type: "list",
+            items: paras.map((p) => {
+                const b = parseBrackets(p.text);
+                const marks = b.agreed ? "" : ` [${b.parties.join(" ") || "…"}]`;
+                const c = comments.get(p.id) ?? 0;
+                const o = restrictedOk ? openOn(p.ref) : 0;
+                const tally = [c ? ctx.t("n_comments", { n: c }) : "", o ? ctx.t("n_objections", { n: o }) : ""].filter(Boolean).join(", ");
+                return `${p.ref}${marks}${tally ? ` (${tally})` : ""}: ${shorten(p.text, 90)}`;
+            }),
+        });
+    }
+    blocks.push({ type: "context", text: ctx.t("show_para_hint", { symbol: doc.symbol }) });
+    return reply(`${doc.symbol} — ${n.docTitle(doc)}`, blocks, {
+        actions: [{ kind: "list_comments", document: doc.symbol, label: ctx.t("btn_list_comments") }],
+    });
+}
+/** A paragraph in full, its brackets explained, and the comments and positions on it. */
+async function showParagraph(ctx, doc, ref) {
+    const p = await resolveParagraph(ctx, doc, ref);
+    const n = await namer(ctx);
+    const b = parseBrackets(p.text);
+    const [comments, positions] = await Promise.all([
+        ctx.repos.comments.list(doc.id, p.id),
+        seesRestricted(ctx) ? ctx.repos.positions.onTarget("paragraph", doc.symbol) : Promise.resolve([]),
+    ]);
+    const blocks = [{ type: "header", text: ctx.t("doc_para", { document: doc.symbol, para: p.ref }) }, { type: "quote", text: p.text }];
+    blocks.push({ type: "context", text: b.agreed ? ctx.t("para_agreed") : ctx.t("para_bracketed", { count: b.brackets.length }) });
+    if (!b.agreed)
+        blocks.push({
+            type: "list",
+            items: b.brackets.map((x) => `[${shorten(x.text, 70)}] — ${x.marks.map((m) => ctx.t(`mark_${m.kind}`, { party: m.party })).join("; ") || ctx.t("mark_none")}`),
+        });
+    const mine = positions.filter((x) => x.paragraphRef === p.ref);
+    if (mine.length)
+        blocks.push({ type: "header", text: ctx.t("positions_header") }, { type: "list", items: mine.map((x) => `#${x.id} ${n.state(x.stateCode)}: ${stanceLabel(ctx, x.stance)}${x.reason ? ` — ${shorten(x.reason, 120)}` : ""}`) });
+    if (comments.length)
+        blocks.push({ type: "header", text: ctx.t("comments_header", { count: comments.length }) }, { type: "list", items: comments.map((c) => `#${c.id} ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, doc, c)}: ${c.text}`) });
+    else
+        blocks.push({ type: "context", text: ctx.t("no_comments_yet") });
+    return reply(ctx.t("doc_para", { document: doc.symbol, para: p.ref }), blocks);
+}
+/** All comments on a document, grouped by paragraph. */
+export async function listComments(ctx, query, para) {
+    const doc = await resolveDocument(ctx, query);
+    if (para)
+        return showParagraph(ctx, doc, para);
+    const [paras, comments, n] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(doc.id), namer(ctx)]);
+    if (!comments.length)
+        return reply(ctx.t("no_comments_on", { document: doc.symbol }), [], { status: "info" });
+    const refOf = new Map(paras.map((p) => [p.id, p.ref]));
+    const items = comments.map((c) => `#${c.id} ${c.paragraphId ? ctx.t("para_short", { para: refOf.get(c.paragraphId) ?? "?" }) : ctx.t("whole_text")} · ${n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, doc, c)}: ${c.text}`);
+    return reply(ctx.t("comments_on", { document: doc.symbol, count: comments.length }), [{ type: "list", items }]);
+}
+//# sourceMappingURL=drafts.js.map

@@ -1,0 +1,130 @@
+import { UserError, author, today } from "./context.js";
+import { reply } from "./reply.js";
+import { targetRef } from "./resolve.js";
+import { targetDescriber, stanceLabel } from "./describe.js";
+import { isUniqueViolation } from "../db/repos.js";
+/** Records an objection, reservation, "needs more time" or support for the actor's own delegation. */
+export async function recordPosition(ctx, input, emit = () => { }) {
+    const state = ctx.actor.stateCode;
+    if (!state)
+        throw new UserError("needs_delegation");
+    const { target, stance } = input;
+    const where = targetRef(target);
+    const d = await targetDescriber(ctx);
+    if (ctx.requestKey) {
+        const again = await ctx.repos.positions.byKey(ctx.requestKey);
+        if (again)
+            return recordedReply(ctx, again, d.position(again), true);
+    }
+    if (target.type === "offer" && target.offer.status !== "pending")
+        throw new UserError("offer_decided", { status: ctx.t(`offer_status_${target.offer.status}`) });
+    if (target.type === "nomination" && target.nomination.status !== "under_consultation")
+        throw new UserError("nomination_closed");
+    if (target.type === "silence" && target.silence.outcome !== "running")
+        throw new UserError("silence_closed", { id: target.silence.id });
+    const open = (await ctx.repos.positions.onTarget(where.targetType, where.targetRef)).filter((p) => p.stateCode === state && (p.paragraphRef ?? null) === where.paragraphRef);
+    const same = open.find((p) => p.stance === stance);
+    if (same)
+        return recordedReply(ctx, same, d.position(same), true);
+    // A state cannot both support and object: the new position replaces the opposite one, history stays.
+    const replaced = open.filter((p) => (stance === "support") !== (p.stance === "support"));
+    const silences = stance === "support" ? [] : await silencesCovering(ctx, target);
+    const now = ctx.clock();
+    let created;
+    try {
+        created = await ctx.repos.write(author(ctx), async (tx) => {
+            if (replaced.length)
+                await ctx.repos.positions.withdraw(tx, replaced.map((r) => r.id), now, `${ctx.actor.platform}:${ctx.actor.userId}`);
+            const row = await ctx.repos.positions.create(tx, {
+                stateCode: state, stance, ...where, reason: input.reason, createdAt: now,
+                platform: ctx.actor.platform, userId: ctx.actor.userId, requestKey: ctx.requestKey ?? null, source: "",
+            });
+            const audit = [
+                ...replaced.map((r) => ({ action: "withdraw", entity: "position", entityId: String(r.id), details: { replacedBy: row.id } })),
+                { action: `record_${stance}`, entity: "position", entityId: String(row.id), details: { ...where, reason: input.reason } },
+            ];
+            for (const s of silences) {
+                if (s.kind === "broken") {
+                    await ctx.repos.silence.breakBy(tx, s.id, state, now);
+                    audit.push({ action: "break_silence", entity: "silence", entityId: s.id, details: { by: state, positionId: row.id } });
+                }
+            }
+            return { result: row, audit };
+        }, now);
+    }
+    catch (e) {
+        if (ctx.requestKey && isUniqueViolation(e)) {
+            const again = await ctx.repos.positions.byKey(ctx.requestKey);
+            if (again)
+                return recordedReply(ctx, again, d.position(again), true);
+        }
+        throw e;
+    }
+    for (const s of silences)
+        emit({ type: s.kind === "broken" ? "silence_broken" : "position_under_silence", silenceId: s.id, by: state, positionId: created.id });
+    emit({ type: "position_recorded", positionId: created.id });
+    const r = recordedReply(ctx, created, d.position(created), false);
+    if (replaced.length)
+        r.blocks.push({ type: "context", text: ctx.t("replaced_positions", { ids: replaced.map((p) => `#${p.id}`).join(", ") }) });
+    if (silences.some((s) => s.kind === "broken"))
+        r.blocks.push({ type: "context", text: ctx.t("silence_broken_note") });
+    return r;
+}
+/** Running silence procedures that this objection touches: on the target itself, or on its document or offer. */
+async function silencesCovering(ctx, target) {
+    if (target.type === "silence")
+        return [{ id: target.silence.id, kind: "broken" }];
+    const running = await ctx.repos.silence.running();
+    const ref = target.type === "document" ? target.doc.symbol : target.type === "offer" ? target.offer.id : undefined;
+    const day = today(ctx);
+    return running
+        .filter((s) => ref && s.targetRef === ref && s.startsOn <= day && day <= s.expiresOn)
+        .map((s) => ({ id: s.id, kind: "broken" }));
+}
+function recordedReply(ctx, p, line, already) {
+    const actions = [{ kind: "withdraw", positionId: p.id, label: ctx.t("btn_withdraw", { id: p.id }) }];
+    if (p.paragraphRef)
+        actions.push({ kind: "show_paragraph", document: p.targetRef, paragraph: p.paragraphRef, label: ctx.t("btn_show_paragraph", { para: p.paragraphRef }) });
+    const blocks = [{ type: "text", text: line }];
+    if (p.reason)
+        blocks.push({ type: "quote", text: p.reason });
+    return reply(ctx.t(already ? "position_already" : "position_recorded", { id: p.id, stance: stanceLabel(ctx, p.stance) }), blocks, {
+        actions,
+        status: already ? "info" : "ok",
+    });
+}
+/** Withdraws one of the delegation's own open positions; the row and its history stay. */
+export async function withdrawPosition(ctx, id) {
+    const state = ctx.actor.stateCode;
+    if (!state)
+        throw new UserError("needs_delegation");
+    const p = await ctx.repos.positions.byId(id);
+    if (!p || (p.stateCode !== state && ctx.actor.role === "observer"))
+        throw new UserError("position_not_found", { id });
+    if (p.stateCode !== state)
+        throw new UserError("not_your_position", { id });
+    const d = await targetDescriber(ctx);
+    if (p.withdrawnAt)
+        return reply(ctx.t("position_already_withdrawn", { id }), [{ type: "text", text: d.position(p) }], { status: "info" });
+    const now = ctx.clock();
+    const changed = await ctx.repos.write(author(ctx), async (tx) => {
+        const r = await ctx.repos.positions.withdraw(tx, [id], now, `${ctx.actor.platform}:${ctx.actor.userId}`);
+        return { result: r.count, audit: r.count ? [{ action: "withdraw", entity: "position", entityId: String(id), details: {} }] : [] };
+    }, now);
+    if (!changed)
+        return reply(ctx.t("position_already_withdrawn", { id }), [{ type: "text", text: d.position(p) }], { status: "info" });
+    return reply(ctx.t("position_withdrawn", { id, stance: stanceLabel(ctx, p.stance) }), [{ type: "text", text: d.position(p) }]);
+}
+/** The delegation's open positions, for /withdraw with no id and for autocomplete. */
+export async function myPositions(ctx) {
+    const state = ctx.actor.stateCode;
+    if (!state)
+        throw new UserError("needs_delegation");
+    const [open, d] = await Promise.all([ctx.repos.positions.openOf(state), targetDescriber(ctx)]);
+    if (!open.length)
+        return reply(ctx.t("no_open_positions", { state: d.n.state(state) }), [], { status: "info" });
+    return reply(ctx.t("open_positions", { state: d.n.state(state), count: open.length }), [{ type: "list", items: open.map(d.position) }], {
+        actions: open.slice(0, 5).map((p) => ({ kind: "withdraw", positionId: p.id, label: ctx.t("btn_withdraw", { id: p.id }) })),
+    });
+}
+//# sourceMappingURL=positions.js.map

@@ -1,0 +1,39 @@
+import { UserError, author, seesRestricted, today } from "./context.js";
+import { reply } from "./reply.js";
+import { longDate } from "./describe.js";
+import { namer } from "./names.js";
+export async function listSilence(ctx) {
+    if (!seesRestricted(ctx))
+        throw new UserError("observer_restricted");
+    const [all, n] = await Promise.all([ctx.repos.silence.all(), namer(ctx)]);
+    if (!all.length)
+        return reply(ctx.t("no_silence"), [], { status: "info" });
+    const items = all.map((s) => {
+        const subject = ctx.lang === "ru" && s.subjectRu ? s.subjectRu : s.subject;
+        const outcome = s.outcome === "broken" ? ctx.t("sp_broken_by", { state: n.state(s.brokenBy) }) : ctx.t(`sp_${s.outcome}`);
+        return `silence:${s.id} — ${subject} · ${longDate(ctx, s.startsOn)} – ${longDate(ctx, s.expiresOn)} · ${outcome}`;
+    });
+    return reply(ctx.t("silence_title", { count: all.length }), [{ type: "list", items }]);
+}
+/**
+ * Marks running procedures whose last day has passed as concluded (no objection broke them).
+ * Returns what changed so the caller can tell the Chair and the linked channels.
+ */
+export async function concludeExpiredSilence(ctx, emit = () => { }) {
+    const day = today(ctx);
+    const due = (await ctx.repos.silence.running()).filter((s) => s.expiresOn < day);
+    const done = [];
+    for (const s of due) {
+        const now = ctx.clock();
+        const changed = await ctx.repos.write(author(ctx), async (tx) => {
+            const r = await ctx.repos.silence.conclude(tx, s.id, now);
+            return { result: r.count, audit: r.count ? [{ action: "conclude_silence", entity: "silence", entityId: s.id }] : [] };
+        }, now);
+        if (changed) {
+            done.push(s.id);
+            emit({ type: "silence_concluded", silenceId: s.id });
+        }
+    }
+    return done;
+}
+//# sourceMappingURL=silence.js.map

@@ -1,0 +1,66 @@
+import { seesRestricted } from "./context.js";
+import { namer } from "./names.js";
+import { rankAreas, resolveDocument } from "./resolve.js";
+import { targetDescriber, stanceLabel } from "./describe.js";
+import { matchScore, shorten } from "../domain/text.js";
+export const MAX_SUGGESTIONS = 25;
+const cap = (xs) => xs.slice(0, MAX_SUGGESTIONS).map((x) => ({ value: x.value.slice(0, 100), label: shorten(x.label, 100) }));
+/** Autocomplete choices; reads cached reference data or capped indexed queries only. */
+export async function suggest(ctx, kind, query, context) {
+    const n = await namer(ctx);
+    const q = query.trim();
+    const docs = n.ref.documents.filter((d) => seesRestricted(ctx) || !d.restricted);
+    const docSuggestions = () => docs
+        .map((d) => ({ d, score: q ? Math.max(matchScore(q, d.symbol), matchScore(q, d.title), d.symbol.toLowerCase().includes(q.toLowerCase()) ? 70 : 0) : 1 }))
+        .filter((x) => x.score > 0)
+        .sort((a, b) => b.score - a.score)
+        .map((x) => ({ value: x.d.symbol, label: `${x.d.symbol} — ${n.docTitle(x.d)}` }));
+    switch (kind) {
+        case "document":
+            return cap(docSuggestions());
+        case "paragraph": {
+            const symbol = typeof context.document === "string" ? context.document : undefined;
+            if (!symbol)
+                return [];
+            const doc = await resolveDocument(ctx, symbol).catch(() => undefined);
+            if (!doc)
+                return [];
+            const paras = await ctx.repos.documents.paragraphs(doc.id);
+            return cap(paras.filter((p) => !q || p.ref.toLowerCase().startsWith(q.toLowerCase())).map((p) => ({ value: p.ref, label: `${p.ref}: ${p.text}` })));
+        }
+        case "area": {
+            const ranked = q ? rankAreas(n.ref.areas, q).map((x) => x.area) : n.ref.areas;
+            return cap(ranked.map((a) => ({ value: a.nameEn, label: `${n.area(a.id)} · ${n.dimension(a.dimensionId)}` })));
+        }
+        case "state": {
+            const ranked = n.ref.states
+                .map((s) => ({ s, score: q ? Math.max(...[s.code, s.nameEn, s.nameRu, ...s.aliases].map((x) => matchScore(q, x))) : 1 }))
+                .filter((x) => x.score > 0)
+                .sort((a, b) => b.score - a.score);
+            return cap(ranked.map((x) => ({ value: x.s.code, label: `${n.state(x.s.code)} (${x.s.code})` })));
+        }
+        case "position": {
+            if (!ctx.actor.stateCode)
+                return [];
+            const [open, d] = await Promise.all([ctx.repos.positions.searchOpenOf(ctx.actor.stateCode, 100), targetDescriber(ctx)]);
+            return cap(open
+                .filter((p) => !q || String(p.id).startsWith(q.replace(/^#/, "")) || d.target(p.targetType, p.targetRef, p.paragraphRef).toLowerCase().includes(q.toLowerCase()))
+                .map((p) => ({ value: String(p.id), label: `#${p.id} ${stanceLabel(ctx, p.stance)}: ${d.target(p.targetType, p.targetRef, p.paragraphRef)}` })));
+        }
+        case "target": {
+            const out = docSuggestions();
+            if (seesRestricted(ctx)) {
+                const [offers, noms, sil] = await Promise.all([ctx.repos.coordination.offers(), ctx.repos.nominations.all(), ctx.repos.silence.running()]);
+                const more = [
+                    ...offers.filter((o) => o.status === "pending").map((o) => ({ value: `offer:${o.id}`, label: `${ctx.t("offer_word")}: ${n.state(o.stateCode)} — ${n.area(o.areaId)}` })),
+                    ...noms.filter((x) => x.status === "under_consultation").map((x) => ({ value: `nomination:${x.id}`, label: `${ctx.t("nomination_word")}: ${x.candidate} — ${x.post}` })),
+                    ...sil.map((s) => ({ value: `silence:${s.id}`, label: `${ctx.t("silence_word")}: ${s.subject}` })),
+                ].filter((x) => !q || x.label.toLowerCase().includes(q.toLowerCase()) || x.value.includes(q.toLowerCase()));
+                out.unshift(...more.filter((x) => q));
+                out.push(...more.filter(() => !q));
+            }
+            return cap(out);
+        }
+    }
+}
+//# sourceMappingURL=suggest.js.map

@@ -1,0 +1,53 @@
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * `npm start` runs the compiled JavaScript. The build is made here from the current source (into a
+ * directory of its own inside the project, so node_modules and prisma/ resolve as from dist/) and started
+ * the way package.json's start script starts it: one node process, no tsx.
+ */
+describe("the compiled build (npm run build, npm start)", () => {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+  const out = join("test", ".tmp", `dist-${process.pid}-${Date.now()}`);
+  const data = mkdtempSync(join(tmpdir(), "dd-dist-"));
+  // Asynchronously: a blocking compile would starve the test worker's connection to vitest.
+  beforeAll(async () => {
+    await promisify(execFile)(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json", "--outDir", out, "--sourceMap", "false"]);
+  }, 300_000);
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  it("GIVEN package.json THEN start runs node on the build, dev keeps tsx, and the install builds", () => {
+    expect(pkg.scripts.start).toMatch(/^node dist\/src\/main\.js$/);
+    expect(pkg.scripts.dev).toMatch(/^tsx src\/main\.ts$/);
+    expect(pkg.scripts.build).toMatch(/tsc -p tsconfig\.build\.json/);
+    expect(pkg.scripts.postinstall).toMatch(/npm run build$/);
+  });
+
+  it("GIVEN a fresh SQLite file and piped commands THEN the built bot migrates, loads the CICA data set and answers", () => {
+    const main = pkg.scripts.start.replace(/^node /, "").replace(/^dist\//, `${out}/`);
+    expect(existsSync(main)).toBe(true);
+    const r = spawnSync(process.execPath, [main, "--as", "India"], {
+      input: "/coordinators ICT\n/comment DRAFT/4 para 1.10 From the build\n",
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? "", DATABASE_URL: `file:${join(data, "dist.db")}`, NOW: "2023-08-23T09:00:00+05:00" },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/> \/coordinators ICT\nCoordination of Security of and in the use of ICTs/);
+    expect(r.stdout).toMatch(/Comment #1 filed for India/);
+  });
+
+  it("GIVEN the build THEN nothing in it still imports a .ts file", () => {
+    const js = readFileSync(join(out, "src", "db", "client.js"), "utf8") + readFileSync(join(out, "src", "core", "desk.js"), "utf8");
+    expect(js).not.toMatch(/from ["'][^"']+\.ts["']/);
+    expect(js).toMatch(/from ["']\.\/generated\/sqlite\/client\.js["']/);
+  });
+});
