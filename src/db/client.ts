@@ -32,12 +32,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   const remote = remoteSqlite(file, SQLITE_BUSY_TIMEOUT_MS);
   await remote.ready;
   const prisma = new PrismaClient({ adapter: remote.factory as never });
-  // WAL lets readers run beside the writer; synchronous=FULL makes a commit survive power loss,
-  // which is what "durable before the user is told done" needs.
-  await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
-  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  await prisma.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // Each connection sets WAL, synchronous=FULL (a commit survives power loss), foreign keys and the busy timeout itself.
   return { prisma, provider: "sqlite", url, close: async () => { await prisma.$disconnect(); await remote.terminate(); } };
 }
 
