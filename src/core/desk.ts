@@ -51,6 +51,13 @@ function isStorageError(e: unknown): boolean {
   return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String((e as Error)?.message));
 }
 
+/** A lock wait that ran out (another process writing): "busy, not saved, try again", not a failure. */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? "";
+  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } })?.meta?.driverAdapterError?.cause;
+  return code === "P1008" || code === "P2034" || code === "P2028" || kind?.kind === "SocketTimeout" || kind?.originalCode === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked|lock timeout|could not obtain lock|canceling statement due to lock timeout/i.test(String((e as Error)?.message));
+}
+
 export function createDesk(deps: DeskDeps) {
   const log = deps.log ?? silentLogger;
   const { repos } = deps;
@@ -129,7 +136,7 @@ export function createDesk(deps: DeskDeps) {
         return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
       }
       log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
-      return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
+      return errorReply(isBusy(e) ? t("not_saved_busy") : isStorageError(e) ? t("not_saved") : t("internal_error"));
     }
   }
 

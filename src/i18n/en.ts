@@ -314,6 +314,10 @@ export const en = {
   dgc_lang_ru: "Russian",
 
   // —— operations (PostgreSQL, processes) ——
+  // —— issue 15: fast and lossless under load ——
+  not_saved_busy: "Busy: the database is locked by other work right now. Not saved; please try again in a moment.",
+  inbox_expired: "Your command {command} from {at} could not be completed in time after a restart, and was not carried out. Please type it again.",
+  inbox_recovered: "(Completed after a restart.)",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

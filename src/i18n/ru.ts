@@ -303,4 +303,8 @@ export const ru: Messages = {
   dgc_lang_ru: "русский",
 
   // —— operations (PostgreSQL, processes) ——
+  // —— issue 15: fast and lossless under load ——
+  not_saved_busy: "Занято: база данных сейчас заблокирована другой работой. Не сохранено; пожалуйста, повторите попытку чуть позже.",
+  inbox_expired: "Вашу команду {command} от {at} не удалось выполнить вовремя после перезапуска, и она не была выполнена. Пожалуйста, введите её снова.",
+  inbox_recovered: "(Выполнено после перезапуска.)",
 };
