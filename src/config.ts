@@ -34,6 +34,8 @@ export const envSchema = z.object({
   DISCORD_APPLICATION_ID: opt(z.string()),
   DISCORD_GUILD_ID: opt(z.string()),
   DISCORD_API_URL: opt(z.string().url()),
+  /** The durable inbox file (default: beside the SQLite file; for PostgreSQL data/inbox-<PORT>.jsonl). */
+  INBOX_FILE: opt(z.string()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,8 @@ import type { ChatPlatform } from "./core/platform.ts";
 import type { Lang } from "./domain/types.ts";
 import { parseDestinationList, startDigestService, type DigestService } from "./digest/index.ts";
 import { consolePlatform } from "./adapters/console/platform.ts";
+import { defaultInboxFile, openInbox } from "./core/inbox.ts";
+import { recoverInbox, type FollowUpSender } from "./core/recover.ts";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -27,14 +29,19 @@ async function main(): Promise<number> {
   let digest: DigestService | undefined;
   const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
+  const senders: Partial<Record<"slack" | "discord", FollowUpSender>> = {};
+  const inbox = slackConfigured(env) || discordConfigured(env) ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, env.PORT)) : undefined;
   if (slackConfigured(env)) {
     const { startSlack } = await import("./adapters/slack/index.ts");
-    platforms.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, port: env.PORT, host: env.HOST }));
+    const slack = await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, port: env.PORT, host: env.HOST, inbox });
+    platforms.push(slack);
+    senders.slack = slack.followUp;
   }
   if (discordConfigured(env)) {
     const { createDiscord } = await import("./adapters/discord/index.ts");
-    const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL });
+    const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL, inbox });
     let discord = make();
+    senders.discord = { windowMs: discord.followUp.windowMs, answer: (e, r) => discord.followUp.answer(e, r), expired: (e, t) => discord.followUp.expired(e, t) };
     // One gateway session per bot token (and shard): on PostgreSQL only the leader process connects
     // (src/core/leader.ts) and another takes over if it dies; every process can still post through REST.
     const leadership = await startLeadership({
@@ -44,6 +51,8 @@ async function main(): Promise<number> {
     });
     platforms.push({ platform: "discord", post: (channelId, reply) => discord.platform.post(channelId, reply), stop: () => leadership.stop() });
   }
+  // Commands acknowledged before a crash and never answered: complete them now, in the background.
+  if (inbox) void recoverInbox({ inbox, desk: app.desk, senders, log }).catch((e: unknown) => log.error("inbox recovery failed", { error: e }));
   // Always started: destinations can be added by /digest to at any time, and expired silence procedures
   // must be concluded (hourly) whether or not anyone receives the digest.
   digest = await startDigestService({
@@ -53,11 +62,12 @@ async function main(): Promise<number> {
   const shutdown = async () => {
     await digest?.stop();
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    await inbox?.close();
     await app.close();
   };
   const wantConsole = env.CONSOLE === "1" || (env.CONSOLE !== "0" && platforms.length === 0);
   if (!wantConsole) {
-    log.info("running", { platforms: platforms.map((p) => p.platform) });
+    log.info("running", { platforms: platforms.map((p) => p.platform), port: (platforms.find((p) => p.platform === "slack") as { port?: number } | undefined)?.port });
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

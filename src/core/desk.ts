@@ -105,11 +105,12 @@ export function createDesk(deps: DeskDeps) {
     return errorReply(t("bad_input", { command: def.name, fields: fields.join(", ") }), usageOf(def, t, lang), { fieldErrors });
   }
 
+  /** Runs a command; the reply carries the language it was written in, so adapters need no second identity read. */
   async function run(inv: Invocation): Promise<Reply> {
     const started = Date.now();
     let lang: Lang = langFrom(inv.locale);
     let t = translator(lang);
-    try {
+    const out = await (async (): Promise<Reply> => { try {
       const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
       const actor = await actorFor(inv);
       if (actor) {
@@ -137,7 +138,8 @@ export function createDesk(deps: DeskDeps) {
       }
       log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
       return errorReply(isBusy(e) ? t("not_saved_busy") : isStorageError(e) ? t("not_saved") : t("internal_error"));
-    }
+    } })();
+    return { ...out, lang };
   }
 
   /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */

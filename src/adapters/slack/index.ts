@@ -9,7 +9,10 @@ import type { ChatPlatform } from "../../core/platform.ts";
 import type { RetryOptions } from "../../core/retry.ts";
 import type { Logger } from "../../log.ts";
 import { translator } from "../../i18n/index.ts";
-import { callSlack } from "./api.ts";
+import { callSlack, postResponse } from "./api.ts";
+import type { Inbox } from "../../core/inbox.ts";
+import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
+import { escapeMrkdwn } from "./escape.ts";
 import { registerListeners } from "./listeners.ts";
 import { renderPages } from "./blocks.ts";
 
@@ -28,9 +31,11 @@ export type SlackOptions = {
   retry?: RetryOptions;
   /** How long a modal submission may take before it is acked and answered afterwards (Slack allows 3 s). */
   viewAckBudgetMs?: number;
+  /** The durable inbox: commands that may write are recorded here before the ack. */
+  inbox?: Inbox;
 };
 
-export type SlackPlatform = ChatPlatform & { app: App; /** HTTP mode: the port actually listened on. */ port?: number };
+export type SlackPlatform = ChatPlatform & { app: App; /** HTTP mode: the port actually listened on. */ port?: number; /** Answers recorded commands after a restart. */ followUp: FollowUpSender };
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.WARN;
@@ -67,7 +72,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   });
   const app = new App({ token: o.botToken, botId: who.bot_id, botUserId: who.user_id, receiver, logger, clientOptions });
   app.error(async (e) => o.log.error("slack listener failed", { error: e }));
-  registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500 });
+  registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500, inbox: o.inbox });
 
   let port: number | undefined;
   if (socket) await app.start();
@@ -88,5 +93,20 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
       for (const m of renderPages(reply, { t })) await callSlack(() => app.client.chat.postMessage({ channel: channelId, ...m } as never), o.retry);
     },
     stop: () => app.stop() as Promise<void>,
+    followUp: {
+      windowMs: FOLLOW_UP_WINDOW_MS.slack,
+      async answer(e, reply) {
+        if (e.reply.platform !== "slack") return;
+        const to = e.reply;
+        const pages = renderPages(reply, { t: translator(reply.lang ?? "en") });
+        for (const m of pages) {
+          if (to.responseUrl) await postResponse(fetch, to.responseUrl, { response_type: "ephemeral", ...m }, o.retry);
+          else await callSlack(() => app.client.chat.postMessage({ channel: to.userId, ...m } as never), o.retry);
+        }
+      },
+      async expired(e, text) {
+        await callSlack(() => app.client.chat.postMessage({ channel: e.reply.userId, text: escapeMrkdwn(text) } as never), o.retry);
+      },
+    },
   };
 }
