@@ -10,14 +10,15 @@ import { now } from "./stats.ts";
 import { slashBody, slackHeaders, startFakeSlack, type FakeSlack } from "./fake-slack.ts";
 import { commandFor } from "./commands.ts";
 
-export type LoadRequest = { type: "load"; port: number; rate: number; seconds: number; users: string[]; tag: string; waitReply: boolean; secret: string };
+export type LoadRequest = { type: "load"; port: number; /** Several bot processes: commands go round-robin. */ ports?: number[]; rate: number; seconds: number; users: string[]; tag: string; waitReply: boolean; secret: string; /** Added to every command's index, so runs never repeat a write. */ base?: number };
 
 async function sendSlash(fake: FakeSlack, r: LoadRequest, i: number): Promise<Sample> {
   const id = `${r.tag}-${r.rate}-${i}`;
-  const { command, text } = commandFor(i);
-  const body = slashBody({ command, text, userId: r.users[i % r.users.length]!, channelId: "CBENCH", responseUrl: fake.responseUrl(id), triggerId: `trig.${id}` });
+  const { command, text, user } = commandFor((r.base ?? 0) + i);
+  const body = slashBody({ command, text, userId: r.users[(user ?? i) % r.users.length]!, channelId: "CBENCH", responseUrl: fake.responseUrl(id), triggerId: `trig.${id}` });
+  const port = r.ports?.length ? r.ports[i % r.ports.length]! : r.port;
   const t0 = now();
-  const res = await fetch(`http://127.0.0.1:${r.port}/slack/events`, { method: "POST", headers: slackHeaders(r.secret, body), body });
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", headers: slackHeaders(r.secret, body), body });
   const ack = now() - t0;
   await res.arrayBuffer();
   if (!r.waitReply) return { ack, reply: ack, ok: res.status === 200 };

@@ -9,6 +9,11 @@
  *   BENCH_RATES=10,50,200    commands per second
  *   BENCH_DATABASE_URL=postgresql://…   (else TEST_DATABASE_URL) a server where the bench may create
  *                            and drop its own databases; unset or unreachable: SQLite only
+ *   BENCH_ROUNDS=5           rounds of (floor, then ours) at 50/s, for the ratio per round
+ *   BENCH_ROUND_SECONDS=4    seconds per half-round
+ *
+ * The floor is measured in every round right before our run, on the same machine state, so a noisy
+ * neighbour moves both; the ratio per round (our ack p99 ÷ the floor's) is reported as median and worst.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
@@ -37,6 +42,8 @@ import { Worker } from "node:worker_threads";
 import { commandFor } from "./commands.ts";
 import type { LoadRequest } from "./driver.ts";
 import { generateYear, YEAR } from "./year.ts";
+import { BOT, consoleStart, idle, rssMb, slackProcess } from "./procs.ts";
+import { copyFileSync } from "node:fs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RATES = (process.env.BENCH_RATES ?? "10,50,200").split(",").map(Number).filter((x) => x > 0);
@@ -46,6 +53,11 @@ const SECRET = "bench-signing-secret";
 
 const err = (s: string) => process.stderr.write(`${s}\n`);
 const stepSeconds = (rate: number) => Math.max(SECONDS, 100 / rate);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
+/** Every run takes its command indexes from here, so no write repeats an earlier one. */
+let nextBase = 0;
+const takeBase = (n: number) => { const b = nextBase; nextBase += n + 10; return b; };
 
 type DbTarget = { provider: Provider; url: string; drop: () => Promise<void> };
 
@@ -102,9 +114,10 @@ function toRun(db: Provider, adapter: Run["adapter"], rate: number, r: LoadResul
 async function consoleLoad(app: AppCore, rate: number, codes: string[]): Promise<LoadResult> {
   const actors = new Map<string, Awaited<ReturnType<typeof consoleActor>>>();
   for (const c of codes) actors.set(c, await consoleActor(app.desk.repos, c));
+  const base = takeBase(Math.round(rate * stepSeconds(rate)));
   return openLoop(rate, stepSeconds(rate), async (i): Promise<Sample> => {
-    const { command, text } = commandFor(i);
-    const actor = actors.get(codes[i % codes.length]!)!;
+    const { command, text, user } = commandFor(base + i);
+    const actor = actors.get(codes[(user ?? i) % codes.length]!)!;
     const t0 = now();
     const reply = await app.desk.run({ platform: "console", userId: actor.userId, command, text, actor, requestKey: `bench:console:${rate}:${i}:${t0}` });
     renderConsole(reply);
@@ -144,10 +157,10 @@ async function startDriver(): Promise<Driver> {
   };
 }
 
-async function slackLoad(app: AppCore, driver: Driver, rate: number, codes: string[], tag: string): Promise<LoadResult> {
+async function slackLoad(app: AppCore, driver: Driver, rate: number, codes: string[], tag: string, seconds = stepSeconds(rate)): Promise<LoadResult> {
   const slack = await startSlack({ desk: app.desk, log: silentLogger, botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: driver.apiUrl, port: 0, host: "127.0.0.1" });
   try {
-    return await driver.load({ port: slack.port!, rate, seconds: stepSeconds(rate), users: codes.map((c) => `U${c}`), tag, waitReply: true });
+    return await driver.load({ port: slack.port!, rate, seconds, users: codes.map((c) => `U${c}`), tag: `${tag}${nextBase}`, waitReply: true, base: takeBase(Math.round(rate * seconds)) });
   } finally {
     await slack.stop();
   }
@@ -183,12 +196,12 @@ async function lookups(app: AppCore): Promise<{ coordinators: number; deadlines:
 }
 
 /** The Chair's digest over the generated year: the last morning's (one day), a 7-day catch-up, and one covering the whole year. */
-async function digestYear(t: DbTarget): Promise<{ generateMs: number; dayMs: number; weekMs: number; yearMs: number; sections: number }> {
+async function digestYear(t: DbTarget, scale = 1): Promise<{ generateMs: number; dayMs: number; weekMs: number; yearMs: number; sections: number }> {
   const db = await openDatabase(t.url);
   try {
     await migrate(db);
     const g0 = now();
-    await generateYear(db);
+    await generateYear(db, scale);
     const generateMs = now() - g0;
     const repos = createRepos(db);
     const until = zonedTime("2023-12-31", "08:30", TZ);
@@ -203,6 +216,56 @@ async function digestYear(t: DbTarget): Promise<{ generateMs: number; dayMs: num
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The bot in its own processes: cold start to the first console reply (median of 3) and idle RSS of the
+ * console and of the Slack-mode process, on a copy of a seeded SQLite file; then two Slack processes on
+ * one PostgreSQL database at 200 commands/s.
+ */
+async function processes(dir: string, driver: Driver, pgUrl: string | undefined) {
+  const seeded = await freshDb("sqlite", undefined, dir);
+  const app = await openApp({ databaseUrl: seeded.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+  await app.close();
+  const env = { DATABASE_URL: seeded.url, NOW: SEED_NOW.toISOString(), TIME_ZONE: TZ };
+  const colds: number[] = [];
+  let consoleRss: number | null = null;
+  for (let i = 0; i < 3; i++) {
+    const copy = join(dir, `cold-${i}.db`);
+    copyFileSync(seeded.url.replace(/^file:/, ""), copy);
+    const r = await consoleStart({ ...env, DATABASE_URL: `file:${copy}` });
+    colds.push(r.coldMs);
+    consoleRss = r.rssMb;
+  }
+  const slack = await slackProcess({ ...env, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: driver.apiUrl, INBOX_FILE: join(dir, "idle.inbox") });
+  await idle(3000);
+  const slackRss = rssMb(slack.child.pid!);
+  await slack.stop();
+  err(`bot process (${BOT.label}): cold start to first console reply ${colds.map((c) => round(c, 0)).join(", ")} ms; idle RSS console ${round(consoleRss ?? NaN, 0)} MB, Slack mode ${round(slackRss ?? NaN, 0)} MB`);
+  let pg2: number | null = null;
+  if (pgUrl) {
+    const t = await freshDb("postgresql", pgUrl, dir);
+    try {
+      const seed = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+      const members = (await seed.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
+      await seed.db.prisma.identity.createMany({ data: members.map((code) => ({ platform: "slack", userId: `U${code}`, role: "delegate", stateCode: code })) });
+      await seed.close();
+      const bots = await Promise.all([0, 1].map((k) => slackProcess({ ...env, DATABASE_URL: t.url, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: driver.apiUrl, INBOX_FILE: join(dir, `pg2-${k}.inbox`) })));
+      try {
+        const seconds = Math.max(SECONDS, 5);
+        const r = await driver.load({ port: bots[0]!.port, ports: bots.map((b) => b.port), rate: 200, seconds, users: members.map((c) => `U${c}`), tag: "pg2-", waitReply: true, base: takeBase(200 * seconds) });
+        const run = toRun("postgresql", "slack", 200, r);
+        pg2 = run.ack_p99_ms;
+        err(`postgresql, 2 processes at 200/s: ack p50/p95/p99 ${run.ack_p50_ms}/${run.ack_p95_ms}/${run.ack_p99_ms} ms, reply p99 ${run.reply_p99_ms} ms, ${run.throughput_per_s}/s answered, failed ${run.failed}/${run.n}`);
+      } finally {
+        await Promise.all(bots.map((b) => b.stop()));
+      }
+    } finally {
+      await t.drop();
+    }
+  }
+  const sortedCold = [...colds].sort((a, b) => a - b);
+  return { cold_start_ms: round(sortedCold[1] ?? sortedCold[0]!, 0), rss_idle_mb: round(Math.max(consoleRss ?? 0, slackRss ?? 0), 0), rss_idle_console_mb: round(consoleRss ?? NaN, 0), rss_idle_slack_mb: round(slackRss ?? NaN, 0), pg2_200_ack_p99_ms: pg2 };
 }
 
 function table(rows: ReturnType<typeof toRun>[]) {
@@ -221,6 +284,11 @@ async function main() {
   const floor: Record<number, number> = {};
   const lookup: Record<string, { coordinators: number; deadlines: number }> = {};
   const digest: Record<string, Awaited<ReturnType<typeof digestYear>>> = {};
+  const ratioMedian: Record<string, number> = {};
+  const ratioWorst: Record<string, number> = {};
+  const replyP99: Record<string, number> = {};
+  let digest4x: Awaited<ReturnType<typeof digestYear>> | undefined;
+  let procs: { cold_start_ms: number | null; rss_idle_mb: number | null; rss_idle_console_mb: number | null; rss_idle_slack_mb: number | null; pg2_200_ack_p99_ms: number | null } | undefined;
   try {
     await floorLoad(driver, 20, 1); // warm-up (JIT, connection pools), not measured
     for (const rate of RATES) {
@@ -244,6 +312,20 @@ async function main() {
             runs.push(toRun(provider, "slack", rate, await slackLoad(app, driver, rate, members, provider)));
             err(`${provider} slack ${rate}/s done`);
           }
+          // Interleaved rounds at 50/s: the floor, then ours, in each round.
+          const ratios: number[] = [];
+          for (let r = 0; r < ROUNDS; r++) {
+            const f = percentile((await floorLoad(driver, 50, ROUND_SECONDS)).samples.map((x) => x.ack), 99);
+            const ours = toRun(provider, "slack", 50, await slackLoad(app, driver, 50, members, `${provider}-round${r}-`, ROUND_SECONDS));
+            ratios.push(ours.ack_p99_ms! / f);
+            replyP99[provider] = Math.max(replyP99[provider] ?? 0, ours.reply_p99_ms ?? 0);
+            err(`${provider} round ${r + 1}/${ROUNDS} at 50/s: floor ack p99 ${round(f)} ms, ours ${ours.ack_p99_ms} ms → ×${round(ours.ack_p99_ms! / f, 2)}; reply p99 ${ours.reply_p99_ms} ms; failed ${ours.failed}/${ours.n}`);
+          }
+          const sorted = [...ratios].sort((a, b) => a - b);
+          ratioMedian[provider] = round(sorted[Math.floor((sorted.length - 1) / 2)]!, 2)!;
+          ratioWorst[provider] = round(sorted.at(-1)!, 2)!;
+          const objections = await app.db.prisma.position.count({ where: { platform: { in: ["slack", "console"] } } });
+          err(`${provider}: ${objections} objections recorded by the bench's /object commands (each a new record)`);
           lookup[provider] = await lookups(app);
           err(`${provider} lookups p99: /coordinators ${round(lookup[provider]!.coordinators, 2)} ms, /deadlines ${round(lookup[provider]!.deadlines, 2)} ms (after ${await app.db.prisma.comment.count()} comments)`);
         } finally {
@@ -260,7 +342,17 @@ async function main() {
       } finally {
         await y.drop();
       }
+      if (provider === "sqlite") {
+        const y4 = await freshDb(provider, pgUrl, dir);
+        try {
+          digest4x = await digestYear(y4, 4);
+          err(`sqlite year ×4 generated in ${round(digest4x.generateMs, 0)} ms; digest over the whole year ${round(digest4x.yearMs)} ms (×${round(digest4x.yearMs / digest.sqlite!.yearMs, 2)} the 1× year)`);
+        } finally {
+          await y4.drop();
+        }
+      }
     }
+    procs = await processes(dir, driver, pgUrl);
   } finally {
     await driver.close();
     rmSync(dir, { recursive: true, force: true });
@@ -275,6 +367,17 @@ async function main() {
     digest_year_ms: round(Math.max(sqliteDigest.yearMs, sqliteDigest.dayMs)),
     lookup_p99_ms: round(Math.max(lookup.sqlite!.coordinators, lookup.sqlite!.deadlines), 2),
     rss_peak_mb: round(process.resourceUsage().maxRSS / 1024, 0),
+    ack_ratio_median: ratioMedian,
+    ack_ratio_worst: ratioWorst,
+    reply_p99_50_ms: replyP99,
+    digest_4x_ms: digest4x ? round(digest4x.yearMs) : null,
+    rss_idle_mb: procs?.rss_idle_mb ?? null,
+    rss_idle_console_mb: procs?.rss_idle_console_mb ?? null,
+    rss_idle_slack_mb: procs?.rss_idle_slack_mb ?? null,
+    cold_start_ms: procs?.cold_start_ms ?? null,
+    pg2_200_ack_p99_ms: procs?.pg2_200_ack_p99_ms ?? null,
+    bot_process: BOT.label,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -4,7 +4,10 @@
  */
 import type { Database } from "../src/db/client.ts";
 
-export const YEAR = { delegations: 30, documents: 40, paragraphsPerDocument: 25, comments: 10_000, objections: 2_000, events: 500 } as const;
+export const YEAR = { delegations: 30, documents: 40, paragraphsPerDocument: 25, comments: 10_000, objections: 2_000, events: 500, offers: 60, nominations: 60, silences: 40 } as const;
+
+/** `scale` multiplies every activity count (the digest must stay linear: the bench times 1× and 4×). */
+export const scaled = (k: number) => Object.fromEntries(Object.entries(YEAR).map(([n, v]) => [n, ["delegations", "documents", "paragraphsPerDocument"].includes(n) ? v : v * k])) as { [K in keyof typeof YEAR]: number };
 
 const BATCH = 1_000;
 const YEAR_START = Date.parse("2023-01-01T00:00:00Z");
@@ -23,7 +26,8 @@ async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>) 
   for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
 }
 
-export async function generateYear(db: Database): Promise<{ rows: number }> {
+export async function generateYear(db: Database, scale = 1): Promise<{ rows: number }> {
+  const YEAR = scaled(scale);
   const p = db.prisma;
   const r = rng(2023);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
@@ -99,5 +103,35 @@ export async function generateYear(db: Database): Promise<{ rows: number }> {
     }),
     (b) => p.cbmEvent.createMany({ data: b }),
   );
-  return { rows: states.length + docs.length + paras.length + YEAR.comments + YEAR.objections + YEAR.events };
+  // Offers of coordination (and positions on them), nominations, and silence procedures: the digest reads all three.
+  const offers = Array.from({ length: YEAR.offers }, (_, i) => {
+    const t = at();
+    return { id: `of${i}`, areaId: pick(areas).id, stateCode: pick(members).code, role: pick(["coordinator", "co_coordinator"] as const), tenure: "2024-2025", submittedOn: day(t), status: pick(["pending", "pending", "approved", "rejected"] as const), decidedOn: null, decision: null };
+  });
+  await inBatches(offers, (b) => p.offer.createMany({ data: b }));
+  await inBatches(
+    Array.from({ length: YEAR.offers * 3 }, (_, i) => {
+      const t = at();
+      const s = pick(members);
+      return { stateCode: s.code, stance: pick(["support", "objection", "needs_more_time"] as const), targetType: "offer", targetRef: pick(offers).id, paragraphRef: null, reason: "", createdAt: t, withdrawnAt: null, withdrawnBy: null, platform: "slack", userId: `U${s.code}`, requestKey: `year-o-${i}` };
+    }),
+    (b) => p.position.createMany({ data: b }),
+  );
+  await inBatches(
+    Array.from({ length: YEAR.nominations }, (_, i) => ({ id: `nom${i}`, post: `Post ${i % 12}`, candidate: `Candidate ${i}`, nominatedBy: pick(members).code, nominatedOn: day(at()), status: pick(["nominated", "nominated", "elected", "withdrawn"] as const) })),
+    (b) => p.nomination.createMany({ data: b }),
+  );
+  await inBatches(
+    Array.from({ length: YEAR.silences }, (_, i) => {
+      const start = at();
+      const d = pick(docs);
+      const outcome = pick(["running", "concluded", "broken"] as const);
+      return {
+        id: `sil${i}`, subject: `Silence on ${d.symbol} (${i})`, subjectRu: null, targetType: "document", targetRef: d.symbol, startsOn: day(start), expiresOn: day(new Date(start.getTime() + 10 * 86_400_000)), outcome,
+        brokenBy: outcome === "broken" ? pick(members).code : null, brokenAt: outcome === "broken" ? new Date(start.getTime() + 3 * 86_400_000) : null, concludedAt: outcome === "concluded" ? new Date(start.getTime() + 11 * 86_400_000) : null,
+      };
+    }),
+    (b) => p.silenceProcedure.createMany({ data: b }),
+  );
+  return { rows: states.length + docs.length + paras.length + YEAR.comments + YEAR.objections + YEAR.events + YEAR.offers * 4 + YEAR.nominations + YEAR.silences };
 }

@@ -55,6 +55,8 @@ export const envSchema = z
     DISCORD_APPLICATION_ID: opt(z.string().regex(/^\d{5,20}$/, `DISCORD_APPLICATION_ID must be ${WHERE.DISCORD_APPLICATION_ID} (digits only)`)),
     DISCORD_GUILD_ID: opt(z.string()),
     DISCORD_API_URL: opt(z.url("DISCORD_API_URL must be a URL, e.g. http://127.0.0.1:4100/api")),
+    /** The durable inbox file (default: beside the SQLite file; for PostgreSQL data/inbox-<PORT>.jsonl). */
+    INBOX_FILE: opt(z.string()),
   })
   .superRefine((e, ctx) => {
     // A platform configured halfway is a mistake, never a request for the console: say what is missing.

@@ -17,6 +17,8 @@ import { consolePlatform } from "./adapters/console/platform.ts";
 import { createHttpServer } from "./http/server.ts";
 import { registerHealthRoutes, type ReadinessCheck } from "./http/health.ts";
 import { databaseAnswers } from "./db/health.ts";
+import { defaultInboxFile, openInbox } from "./core/inbox.ts";
+import { recoverInbox, type FollowUpSender } from "./core/recover.ts";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -35,6 +37,8 @@ async function main(): Promise<number> {
   const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
   const slack = slackMode(env);
+  const senders: Partial<Record<"slack" | "discord", FollowUpSender>> = {};
+  const inbox = slack || discordConfigured(env) ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env))) : undefined;
   // /healthz and /readyz wherever the bot runs as a service (Slack, Discord); the console alone listens
   // only when PORT is set, so a terminal session never takes a port.
   const http = slack || discordConfigured(env) || env.PORT !== undefined ? createHttpServer(log) : undefined;
@@ -54,15 +58,17 @@ async function main(): Promise<number> {
     const { startSlack } = await import("./adapters/slack/index.ts");
     const s = await startSlack({
       desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET ?? "", apiUrl: env.SLACK_API_URL,
-      ...(slack === "socket" ? { appToken: env.SLACK_APP_TOKEN } : { http }), port: httpPort(env), host: env.HOST,
+      ...(slack === "socket" ? { appToken: env.SLACK_APP_TOKEN } : { http }), port: httpPort(env), host: env.HOST, inbox,
     });
     slackUp = () => s.connected();
     platforms.push(s);
+    senders.slack = s.followUp;
   }
   if (discordConfigured(env)) {
     const { createDiscord } = await import("./adapters/discord/index.ts");
-    const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL });
+    const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL, inbox });
     let discord = make();
+    senders.discord = { windowMs: discord.followUp.windowMs, answer: (e, r) => discord.followUp.answer(e, r), expired: (e, t) => discord.followUp.expired(e, t) };
     // One gateway session per bot token (and shard): on PostgreSQL only the leader process connects
     // (src/core/leader.ts) and another takes over if it dies; every process can still post through REST.
     const leadership = await startLeadership({
@@ -74,6 +80,8 @@ async function main(): Promise<number> {
     discordUp = () => !leadership.isLeader() || discord.client.isReady();
     platforms.push({ platform: "discord", post: (channelId, reply) => discord.platform.post(channelId, reply), stop: () => leadership.stop() });
   }
+  // Commands acknowledged before a crash and never answered: complete them now, in the background.
+  if (inbox) void recoverInbox({ inbox, desk: app.desk, senders, log }).catch((e: unknown) => log.error("inbox recovery failed", { error: e }));
   // Always started: destinations can be added by /digest to at any time, and expired silence procedures
   // must be concluded (hourly) whether or not anyone receives the digest.
   digest = await startDigestService({
@@ -84,11 +92,12 @@ async function main(): Promise<number> {
     await digest?.stop();
     await Promise.allSettled(platforms.map((p) => p.stop()));
     await http?.close();
+    await inbox?.close();
     await app.close();
   };
   const wantConsole = env.CONSOLE === "1" || (env.CONSOLE !== "0" && platforms.length === 0);
   if (!wantConsole) {
-    log.info("running", { platforms: platforms.map((p) => p.platform) });
+    log.info("running", { platforms: platforms.map((p) => p.platform), port: (platforms.find((p) => p.platform === "slack") as { port?: number } | undefined)?.port });
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

@@ -51,6 +51,13 @@ function isStorageError(e: unknown): boolean {
   return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String((e as Error)?.message));
 }
 
+/** A lock wait that ran out (another process writing): "busy, not saved, try again", not a failure. */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? "";
+  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } })?.meta?.driverAdapterError?.cause;
+  return code === "P1008" || code === "P2034" || code === "P2028" || kind?.kind === "SocketTimeout" || kind?.originalCode === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked|lock timeout|could not obtain lock|canceling statement due to lock timeout/i.test(String((e as Error)?.message));
+}
+
 export function createDesk(deps: DeskDeps) {
   const log = deps.log ?? silentLogger;
   const { repos } = deps;
@@ -116,11 +123,12 @@ export function createDesk(deps: DeskDeps) {
     return errorReply(t("bad_input", { command: def.name, fields: fields.join(", ") }), usageOf(def, t, lang), { fieldErrors });
   }
 
+  /** Runs a command; the reply carries the language it was written in, so adapters need no second identity read. */
   async function run(inv: Invocation): Promise<Reply> {
     const started = Date.now();
     let lang: Lang = langFrom(inv.locale);
     let t = translator(lang);
-    try {
+    const out = await (async (): Promise<Reply> => { try {
       const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
       const actor = await actorFor(inv);
       lang = actor?.lang ?? (await languageOf(inv));
@@ -145,8 +153,9 @@ export function createDesk(deps: DeskDeps) {
         return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
       }
       log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
-      return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
-    }
+      return errorReply(isBusy(e) ? t("not_saved_busy") : isStorageError(e) ? t("not_saved") : t("internal_error"));
+    } })();
+    return { ...out, lang };
   }
 
   /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */

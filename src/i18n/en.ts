@@ -324,6 +324,10 @@ export const en = {
   sec_unknown_action: "This button is no longer supported. Please type the command again.",
   sec_unknown_form: "This form is no longer supported. Please type the command again.",
   sec_form_empty: "The form arrived empty. Please open it again and fill in the fields, or type the command in one line.",
+  // —— issue 15: fast and lossless under load ——
+  not_saved_busy: "Busy: the database is locked by other work right now. Not saved; please try again in a moment.",
+  inbox_expired: "Your command {command} from {at} could not be completed in time after a restart, and was not carried out. Please type it again.",
+  inbox_recovered: "(Completed after a restart.)",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

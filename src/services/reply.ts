@@ -42,6 +42,8 @@ export type Reply = {
   modal?: ModalRequest;
   /** Field-level problems, for a form that was submitted (Slack `response_action: errors`). */
   fieldErrors?: Record<string, string>;
+  /** The language the desk answered in (set by Desk.run), for the words an adapter adds. */
+  lang?: "en" | "ru";
 };
 
 export const reply = (summary: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply => ({

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
+import BetterSqlite3 from "better-sqlite3";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { createRepos } from "../../src/db/repos.ts";
@@ -35,9 +36,12 @@ export default async function setup(project: TestProject) {
   mkdirSync(TEMPLATE_DIR, { recursive: true });
   const db = await openDatabase(`file:${TEMPLATE_DB}`);
   await seed(db);
-  await db.prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-  await db.prisma.$queryRawUnsafe("PRAGMA journal_mode = DELETE");
   await db.close();
+  // A plain file for the copies: leaving WAL needs the only connection, and the bot keeps two (writer, reader).
+  const file = new BetterSqlite3(TEMPLATE_DB);
+  file.pragma("wal_checkpoint(TRUNCATE)");
+  file.pragma("journal_mode = DELETE");
+  file.close();
 
   const pgUrl = testPgUrl();
   let run: string | null = null;

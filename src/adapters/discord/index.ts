@@ -14,6 +14,8 @@ import { translator } from "../../i18n/index.ts";
 import { renderPages, esc } from "./embeds.ts";
 import { createInteractionHandler, NO_PINGS } from "./interactions.ts";
 import { LIMITS, MAX_INLINE_RATE_LIMIT_WAIT_MS } from "./limits.ts";
+import type { Inbox } from "../../core/inbox.ts";
+import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
 
 export type DiscordOptions = {
   desk: Desk;
@@ -28,6 +30,8 @@ export type DiscordOptions = {
   retry?: RetryOptions;
   /** Defer an interaction when its work has not finished after this many ms (default 1000). */
   deferAfterMs?: number;
+  /** The durable inbox: commands that may write are recorded here before the interaction is deferred. */
+  inbox?: Inbox;
 };
 
 export type DiscordHandle = {
@@ -36,6 +40,8 @@ export type DiscordHandle = {
   /** Connects to the gateway and resolves when the client is ready to receive interactions. */
   login: () => Promise<void>;
   destroy: () => Promise<void>;
+  /** Answers recorded commands after a restart, through the interaction's webhook (REST only, no gateway). */
+  followUp: FollowUpSender;
 };
 
 /** Classifies a discord.js failure so callers know whether and when to try again. */
@@ -72,7 +78,7 @@ export function createDiscord(o: DiscordOptions): DiscordHandle {
     client.on(Events.Debug, (m) => log.debug("discord", { detail: m }));
     client.rest.on("debug", (m) => log.debug("discord rest", { detail: m }));
   }
-  const { onInteraction, postButtons } = createInteractionHandler({ desk: o.desk, log, deferAfterMs: o.deferAfterMs });
+  const { onInteraction, postButtons } = createInteractionHandler({ desk: o.desk, log, deferAfterMs: o.deferAfterMs, inbox: o.inbox, applicationId: o.applicationId });
   client.on(Events.InteractionCreate, (i) => void onInteraction(i));
 
   async function post(channelId: string, reply: Reply) {
@@ -116,6 +122,30 @@ export function createDiscord(o: DiscordOptions): DiscordHandle {
       log.info("discord connected", { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
     destroy,
+    followUp: {
+      windowMs: FOLLOW_UP_WINDOW_MS.discord,
+      async answer(e, reply) {
+        if (e.reply.platform !== "discord") return;
+        const t = translator(reply.lang ?? "en");
+        const [first, ...rest] = renderPages(reply, t);
+        const hook = `/webhooks/${e.reply.applicationId}/${e.reply.token}` as const;
+        try {
+          // The interaction was deferred before the crash: its "thinking…" message becomes the answer.
+          await client.rest.patch(`${hook}/messages/@original`, { body: { embeds: [first], allowed_mentions: NO_PINGS } });
+          for (const embed of rest) await client.rest.post(hook, { body: { embeds: [embed], flags: 64, allowed_mentions: NO_PINGS } });
+        } catch (err) {
+          throw deliveryError(err);
+        }
+      },
+      async expired(e, text) {
+        try {
+          const dm = (await client.rest.post("/users/@me/channels", { body: { recipient_id: e.reply.userId } })) as { id: string };
+          await client.rest.post(`/channels/${dm.id}/messages`, { body: { content: esc(text), allowed_mentions: NO_PINGS } });
+        } catch (err) {
+          throw deliveryError(err);
+        }
+      },
+    },
   };
 }
 

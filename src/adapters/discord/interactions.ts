@@ -16,6 +16,7 @@ import type { Logger } from "../../log.ts";
 import { renderPages } from "./embeds.ts";
 import { buttonRows, decodeAction, decodeModal, decodePage, decodeShare, modalJSON, modalValues, type ClickRun } from "./components.ts";
 import { DEFER_AFTER_MS, LIMITS, PAGES_KEPT } from "./limits.ts";
+import { mayWrite, type Inbox } from "../../core/inbox.ts";
 
 export const NO_PINGS = { parse: [] as [] };
 
@@ -40,7 +41,7 @@ export function isShareable(command: string, options: Record<string, unknown> | 
   return true;
 }
 
-export type HandlerOptions = { desk: Desk; log: Logger; deferAfterMs?: number };
+export type HandlerOptions = { desk: Desk; log: Logger; deferAfterMs?: number; inbox?: Inbox; applicationId?: string };
 
 export function createInteractionHandler(o: HandlerOptions) {
   const { desk, log } = o;
@@ -94,23 +95,41 @@ export function createInteractionHandler(o: HandlerOptions) {
   }
 
   /**
+   * Runs an invocation. One that may write is first appended to the durable inbox and the interaction
+   * deferred (the ack), so a crash before the answer is completed on restart through the follow-up webhook.
+   */
+  async function runInv(i: RepliableInteraction, inv: Invocation): Promise<Reply> {
+    if (o.inbox && o.applicationId && inv.requestKey && mayWrite(inv)) {
+      try {
+        await o.inbox.record({ key: inv.requestKey, at: Date.now(), inv, reply: { platform: "discord", applicationId: o.applicationId, token: i.token, userId: i.user.id } });
+      } catch (e) {
+        log.error("inbox append failed", { command: inv.command, error: e });
+      }
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+    }
+    return desk.run(inv);
+  }
+
+  /**
    * Answers with the result of `work`: directly when it is quick, otherwise defer first (Discord gives
    * 3 s for the first response) and edit the deferred reply. Exactly one initial response either way.
    */
-  async function answer(i: RepliableInteraction, work: Promise<Reply>, who: Who, command?: string, options?: Record<string, unknown>) {
+  async function answer(i: RepliableInteraction, work: Promise<Reply>, who: Who, command?: string, options?: Record<string, unknown>, key?: string) {
     const lang = tFor(who);
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), deferAfter)));
     const quick = await Promise.race([work, slow]);
     clearTimeout(timer);
-    if (!quick) await i.deferReply({ flags: MessageFlags.Ephemeral });
+    if (!quick && !i.deferred) await i.deferReply({ flags: MessageFlags.Ephemeral });
     const r = quick ?? (await work);
-    const t = await lang;
+    // One identity read per command: the desk's reply says which language it chose.
+    const t = r.lang ? translator(r.lang) : await lang;
     const shareable = !!command && isShareable(command, options, r);
     const b = body(r, t, i.id, 0, shareable);
     if (i.deferred) await i.editReply(b);
     else await i.reply({ ...b, flags: r.ephemeral ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions);
     if (command && (shareable || renderPages(r, t).length > 1)) await keep(i.id, who, command, r);
+    if (key) o.inbox?.done(key);
   }
 
   const optionsOf = (i: ChatInputCommandInteraction | AutocompleteInteraction) =>
@@ -137,7 +156,7 @@ export function createInteractionHandler(o: HandlerOptions) {
         return;
       }
     }
-    await answer(i, desk.run({ ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who, def?.name, opts);
+    await answer(i, runInv(i, { ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who, def?.name, opts, i.id);
   }
 
   async function onModal(i: ModalSubmitInteraction) {
@@ -153,7 +172,7 @@ export function createInteractionHandler(o: HandlerOptions) {
     const values = modalValues(desk.modalFor(command, actor?.lang ?? langFrom(i.locale)), raw);
     const options: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
     if (command === "events") options.propose = true;
-    await answer(i, desk.run({ ...who, command, options, requestKey: i.id }), who, command, options);
+    await answer(i, runInv(i, { ...who, command, options, requestKey: i.id }), who, command, options, i.id);
   }
 
   async function onButton(i: ButtonInteraction) {
@@ -181,12 +200,12 @@ export function createInteractionHandler(o: HandlerOptions) {
     }
     let id = i.customId;
     if (id.startsWith("a|k|")) id = longIds.get(id.slice(4)) ?? "";
-    const run: ClickRun | undefined = decodeAction(id);
-    if (!run) {
+    const click: ClickRun | undefined = decodeAction(id);
+    if (!click) {
       const t = await tFor(who);
       return i.reply({ content: t("dc_button_unknown"), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     }
-    await answer(i, desk.run({ ...who, command: run.command, options: run.options, text: run.text, requestKey: i.id }), who, run.command, run.options);
+    await answer(i, runInv(i, { ...who, command: click.command, options: click.options, text: click.text, requestKey: i.id }), who, click.command, click.options, i.id);
   }
 
   /** Autocomplete cannot be deferred: answer from the desk's indexed suggestions, at most 25. */

@@ -10,7 +10,10 @@ import type { Logger } from "../../log.ts";
 import { createHttpServer, type HttpServer } from "../../http/server.ts";
 import { registerHealthRoutes } from "../../http/health.ts";
 import { translator } from "../../i18n/index.ts";
-import { callSlack } from "./api.ts";
+import { callSlack, postResponse } from "./api.ts";
+import type { Inbox } from "../../core/inbox.ts";
+import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
+import { escapeMrkdwn } from "./escape.ts";
 import { registerListeners } from "./listeners.ts";
 import { renderPages } from "./blocks.ts";
 
@@ -34,6 +37,8 @@ export type SlackOptions = {
    * listens. Without it the adapter makes its own and listens on port/host.
    */
   http?: HttpServer;
+  /** The durable inbox: commands that may write are recorded here before the ack. */
+  inbox?: Inbox;
 };
 
 export type SlackPlatform = ChatPlatform & {
@@ -42,6 +47,8 @@ export type SlackPlatform = ChatPlatform & {
   port?: number;
   /** Socket Mode: the WebSocket is open. HTTP mode: always (auth.test passed at start). */
   connected: () => boolean;
+  /** Answers recorded commands after a restart. */
+  followUp: FollowUpSender;
 };
 
 const LEVELS: Record<Logger["level"], LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, silent: LogLevel.ERROR };
@@ -96,7 +103,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
     }
     return processEvent(event);
   };
-  registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500 });
+  registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500, inbox: o.inbox });
 
   let port: number | undefined;
   // HTTP mode: Bolt's receiver answers on the shared listener (it verifies signatures and acks); Bolt
@@ -127,6 +134,21 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
     stop: async () => {
       if (socket) await app.stop();
       else await ownHttp?.close();
+    },
+    followUp: {
+      windowMs: FOLLOW_UP_WINDOW_MS.slack,
+      async answer(e, reply) {
+        if (e.reply.platform !== "slack") return;
+        const to = e.reply;
+        const pages = renderPages(reply, { t: translator(reply.lang ?? "en") });
+        for (const m of pages) {
+          if (to.responseUrl) await postResponse(fetch, to.responseUrl, { response_type: "ephemeral", ...m }, o.retry);
+          else await callSlack(() => app.client.chat.postMessage({ channel: to.userId, ...m } as never), o.retry);
+        }
+      },
+      async expired(e, text) {
+        await callSlack(() => app.client.chat.postMessage({ channel: e.reply.userId, text: escapeMrkdwn(text) } as never), o.retry);
+      },
     },
   };
 }

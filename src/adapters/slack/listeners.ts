@@ -14,8 +14,9 @@ import { callSlack, postResponse } from "./api.ts";
 import { ACTION_PREFIX, MODAL_CALLBACK, modalValues, renderModal, renderPages, type ButtonValue, type ModalMeta, type SlackMessage } from "./blocks.ts";
 import { SLACK_LIMITS as L } from "./limits.ts";
 import { defuseTokens, escapeMrkdwn } from "./escape.ts";
+import type { Inbox } from "../../core/inbox.ts";
 
-export type ListenerDeps = { desk: Desk; log: Logger; retry: RetryOptions; viewAckBudgetMs: number };
+export type ListenerDeps = { desk: Desk; log: Logger; retry: RetryOptions; viewAckBudgetMs: number; inbox?: Inbox };
 
 /** Answers worth showing to a whole channel: reads, not writes or private lists. */
 const SHAREABLE = new Set(["drafts", "coordinators", "deadlines", "events", "help", "digest", "silence"]);
@@ -85,10 +86,27 @@ export function registerListeners(app: App, d: ListenerDeps) {
   /** The language for a form opened before any database read: the last one seen, else the cached locale. */
   const quickLang = (userId: string): Lang => langs.get(userId) ?? langFrom(locales.get(userId)?.locale);
 
+  /** One identity read per command: the desk's reply says which language it chose. */
   async function run(inv: Invocation): Promise<{ reply: Reply; t: Translator }> {
     const reply = await desk.run(inv);
-    return { reply, t: translator(await langOf(inv)) };
+    const lang = reply.lang ?? langFrom(inv.locale);
+    rememberLang(inv.userId, lang);
+    return { reply, t: translator(lang) };
   }
+
+  /**
+   * Appends a command that may write to the durable inbox (fsync'd off the event loop) before Slack is
+   * acked; a crash after the ack is then completed on restart. A failing inbox is logged, not fatal.
+   */
+  async function record(inv: Invocation, to: Target): Promise<void> {
+    if (!d.inbox || !inv.requestKey) return;
+    try {
+      await d.inbox.record({ key: inv.requestKey, at: Date.now(), inv, reply: { platform: "slack", responseUrl: to.responseUrl, userId: to.userId, channelId: to.channelId } });
+    } catch (e) {
+      log.error("inbox append failed", { command: inv.command, error: e });
+    }
+  }
+  const settled = (inv: Invocation) => { if (inv.requestKey) d.inbox?.done(inv.requestKey); };
 
   /** Sends an answer only the user sees: via response_url when there is one, else chat.postEphemeral, else a DM. */
   async function answer(to: Target, msgs: SlackMessage[], replaceOriginal = false): Promise<void> {
@@ -135,11 +153,15 @@ export function registerListeners(app: App, d: ListenerDeps) {
   }
 
   app.command(/^\/.+/, async ({ command: c, ack, context }) => {
-    await ack();
     const name = c.command.replace(/^\//, "").toLowerCase();
     const text = c.text ?? "";
     const to: Target = { userId: c.user_id, channelId: c.channel_id, responseUrl: c.response_url };
-    if (wantsModal(name, text)) {
+    const modal = wantsModal(name, text);
+    const inv: Invocation = { platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text, requestKey: key("slack", c.team_id, c.user_id, name, text, c.trigger_id) };
+    const write = !modal && !isReadOnly(name, text);
+    if (write) await record(inv, to);
+    await ack();
+    if (modal) {
       // A retry's trigger_id has expired and the first delivery already opened the form.
       if (context.retryNum) return;
       const lang = quickLang(c.user_id);
@@ -155,9 +177,11 @@ export function registerListeners(app: App, d: ListenerDeps) {
         return;
       }
     }
-    const inv: Invocation = { platform: "slack", userId: c.user_id, channelId: c.channel_id, locale: await localeOf(c.user_id), command: name, text, requestKey: key("slack", c.team_id, c.user_id, name, text, c.trigger_id) };
+    // Asked after the ack: users.info is a network call, and the ack waits for nothing.
+    inv.locale = await localeOf(c.user_id);
     const { reply, t } = await run(inv);
     await deliver(to, firstOrAll(pagesFor(reply, t, name, text), name, text));
+    if (write) settled(inv);
   });
 
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action: raw }) => {
@@ -223,6 +247,7 @@ export function registerListeners(app: App, d: ListenerDeps) {
       requestKey: key("slack-view", body.team?.id, userId, view.id, JSON.stringify(values)),
     };
     const to: Target = { userId, channelId: meta.ch, responseUrl: meta.r };
+    await record(inv, to);
     const work = run(inv);
     // Errors must go back in the ack to show in the form, so the work runs first, but never past Slack's 3 s.
     let timer: NodeJS.Timeout | undefined;
@@ -232,16 +257,19 @@ export function registerListeners(app: App, d: ListenerDeps) {
       await ack();
       const { reply, t } = await work;
       await deliver(to, renderPages(reply, { t }));
+      settled(inv);
       return;
     }
     const { reply, t } = first;
     const errors = reply.status === "error" ? modalErrors(reply, Object.keys(view.state?.values ?? {})) : {};
     if (Object.keys(errors).length) {
       await ack({ response_action: "errors", errors });
+      settled(inv);
       return;
     }
     await ack();
     await deliver(to, renderPages(reply, { t }));
+    settled(inv);
   });
 
   // Buttons and forms this app did not make (an old message, another app's view) are still acked within

@@ -1,0 +1,131 @@
+/**
+ * The durable inbox: every command that may write is appended here, and fsync'd, before the platform
+ * is acknowledged. Slack never retries a request it saw acked, so without this a crash between the ack
+ * and the commit would lose the command silently. On start the bot completes every recorded command
+ * that has no outcome (src/core/recover.ts) and answers it through the platform's follow-up.
+ *
+ * One append-only file of JSON lines per process (INBOX_FILE). Appends are written and flushed with the
+ * file system's own asynchronous calls (libuv's thread pool), never blocking the event loop, and commands
+ * arriving together share one fdatasync (group commit). An outcome is a short line without a flush: a
+ * lost one only means a command is answered a second time, and its request key makes that harmless.
+ */
+import { open, readFile, rename, type FileHandle } from "node:fs/promises";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Invocation } from "./desk.ts";
+
+/** Where the answer goes when it comes after a restart. */
+export type FollowUp =
+  | { platform: "slack"; responseUrl?: string; userId: string; channelId?: string }
+  | { platform: "discord"; applicationId: string; token: string; userId: string };
+
+export type InboxEntry = { key: string; at: number; inv: Invocation; reply: FollowUp };
+
+export type Inbox = {
+  /** Resolves once the entry is on disk (after fdatasync). */
+  record: (entry: InboxEntry) => Promise<void>;
+  /** Marks the command answered. */
+  done: (key: string) => void;
+  /** Entries recorded before this process started that have no outcome. */
+  pending: () => InboxEntry[];
+  /** Rewrites the file with only the entries still open (after recovery). */
+  compact: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+type Line = InboxEntry | { done: string };
+
+export async function openInbox(file: string): Promise<Inbox> {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const open_ = new Map<string, InboxEntry>();
+  if (existsSync(path)) {
+    for (const raw of (await readFile(path, "utf8")).split("\n")) {
+      if (!raw) continue;
+      let l: Line;
+      try {
+        l = JSON.parse(raw) as Line;
+      } catch {
+        continue; // a line torn by a crash mid-append was never acknowledged
+      }
+      if ("done" in l) open_.delete(l.done);
+      else open_.set(l.key, l);
+    }
+  }
+  const recovered = [...open_.values()];
+  let fh: FileHandle = await open(path, "a");
+
+  // Group commit: lines wait in `queue` while one write+fdatasync runs, then go together.
+  let queue: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let flushing: Promise<void> | undefined;
+  let lazy: string[] = [];
+
+  async function flush(): Promise<void> {
+    while (queue.length || lazy.length) {
+      const batch = queue;
+      queue = [];
+      const text = lazy.join("") + batch.map((b) => b.line).join("");
+      lazy = [];
+      try {
+        await fh.write(text);
+        if (batch.length) await fh.datasync();
+        for (const b of batch) b.resolve();
+      } catch (e) {
+        for (const b of batch) b.reject(e);
+      }
+    }
+    flushing = undefined;
+  }
+  const kick = () => { flushing ??= flush(); };
+
+  return {
+    record: (entry) =>
+      new Promise<void>((resolve, reject) => {
+        open_.set(entry.key, entry);
+        queue.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+        kick();
+      }),
+    done: (key) => {
+      if (!open_.delete(key)) return;
+      lazy.push(`${JSON.stringify({ done: key })}\n`);
+      kick();
+    },
+    pending: () => recovered.filter((e) => open_.has(e.key)),
+    compact: async () => {
+      await flushing;
+      const tmp = `${path}.tmp`;
+      const t = await open(tmp, "w");
+      await t.write([...open_.values()].map((e) => `${JSON.stringify(e)}\n`).join(""));
+      await t.datasync();
+      await t.close();
+      await fh.close();
+      await rename(tmp, path);
+      fh = await open(path, "a");
+    },
+    close: async () => {
+      await flushing;
+      await fh.close();
+    },
+  };
+}
+
+/** The default file: next to a SQLite database; for PostgreSQL one per port, so processes on one host never share one. */
+export function defaultInboxFile(databaseUrl: string, port: number): string {
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const file = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
+    if (file && file !== ":memory:") return `${file}.inbox`;
+  }
+  return `data/inbox-${port}.jsonl`;
+}
+
+/** Commands that only read: answering them again after a restart is not needed, so they skip the inbox. */
+const READS = new Set(["drafts", "coordinators", "deadlines", "help"]);
+const READ_UNLESS = { events: /^(propose|предложить)\b/i, silence: /^start\b/i, digest: /^(to|remove|send)\b/i } as Record<string, RegExp>;
+
+/** Whether a command may write (and so is recorded before the ack). Unknown or typed-option forms count as writes. */
+export function mayWrite(inv: Pick<Invocation, "command" | "text" | "options">): boolean {
+  if (READS.has(inv.command)) return false;
+  const unless = READ_UNLESS[inv.command];
+  if (unless && !inv.options) return unless.test((inv.text ?? "").trim());
+  return true;
+}
