@@ -8,6 +8,9 @@ export function timeRepos(db: Database) {
     /** Every position on these refs, withdrawn ones too: a withdrawn objection still broke a silence procedure. */
     positionsOn: (refs: string[]): Promise<PositionRow[]> =>
       refs.length ? p.position.findMany({ where: { targetRef: { in: refs } }, orderBy: { createdAt: "asc" } }) : Promise.resolve([]),
+    /** Paragraph refs and texts of several documents in one query (a document's status derives from them). */
+    paragraphsOf: (documentIds: number[]) =>
+      documentIds.length ? p.paragraph.findMany({ where: { documentId: { in: documentIds } }, select: { documentId: true, ref: true, text: true }, orderBy: { ord: "asc" } }) : Promise.resolve([]),
     /** Which delegations commented on these documents (by document id), in one grouped query. */
     commenters: async (documentIds: number[]): Promise<{ documentId: number; stateCode: string }[]> =>
       documentIds.length
