@@ -22,6 +22,7 @@ export const envSchema = z.object({
   DIGEST_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_TIME must be HH:MM").default("08:30")),
   DIGEST_TZ: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "unknown time zone").default(DEFAULT_TZ)),
   DIGEST_DESTINATIONS: opt(z.string().refine(validDestinations, "DIGEST_DESTINATIONS must be platform:channel[:en|ru], comma-separated, e.g. slack:C0123:en,discord:998877:ru")),
+  REMINDER_DAYS: opt(z.string().regex(/^\s*\d{1,3}(\s*[,\s]\s*\d{1,3})*\s*$/, "REMINDER_DAYS must be whole days, comma-separated, e.g. 7,1")),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("warn")),
   CONSOLE: opt(z.enum(["0", "1"])),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
