@@ -67,7 +67,7 @@ export type AppointmentState = "unknown_yet" | "upcoming" | "in_force" | "ended"
 export function appointmentState(a: AppointmentRow, all: AppointmentRow[], day: string, decidedOn?: string | null): AppointmentState {
   const { from, until } = termOf(a);
   if (decidedOn && decidedOn > day) return "unknown_yet";
-  if (from && from > day) return decidedOn || from <= day ? "upcoming" : "unknown_yet";
+  if (from && from > day) return "upcoming";
   if (until && until < day) return "ended";
   if (!until) {
     const mine = from ?? "";

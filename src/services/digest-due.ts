@@ -64,14 +64,21 @@ export async function notRespondedSection(ctx: Ctx, day: string, until: Date): P
   return { key: "responded", title: ctx.t("dg_not_responded"), items };
 }
 
-/** Digest: nominations under consultation, with supporters and reservations by name and a tally, as for offers. */
-export async function nominationsSection(ctx: Ctx, until: Date): Promise<DigestSection | undefined> {
+/**
+ * Digest: nominations under consultation on which a position changed in [since, until), with supporters and
+ * reservations by name and the tally, as for offers.
+ */
+export async function nominationsSection(ctx: Ctx, since: Date, until: Date): Promise<DigestSection | undefined> {
   const [noms, d] = await Promise.all([ctx.repos.nominations.all(), targetDescriber(ctx)]);
   const day = calendarDate(until, ctx.settings.timeZone);
   const open = noms.filter((x) => x.status === "under_consultation" && (!x.nominatedOn || x.nominatedOn <= day));
   if (!open.length) return undefined;
-  const ps = (await ctx.repos.positions.onTargets("nomination", open.map((x) => x.id))).filter((p) => p.createdAt < until);
-  const items = open.map((x) => {
+  const all = await ctx.repos.time.positionsOn(open.map((x) => x.id));
+  const inWindow = (t: Date | null) => !!t && t >= since && t < until;
+  const changed = new Set(all.filter((p) => p.targetType === "nomination" && (inWindow(p.createdAt) || inWindow(p.withdrawnAt))).map((p) => p.targetRef));
+  // The tally as of the digest's morning: open then, whatever happened later.
+  const ps = all.filter((p) => p.targetType === "nomination" && p.createdAt < until && !(p.withdrawnAt && p.withdrawnAt < until));
+  const items = open.filter((x) => changed.has(x.id)).map((x) => {
     const mine = ps.filter((p) => p.targetRef === x.id);
     const count = (s: string[]) => mine.filter((p) => s.includes(p.stance)).length;
     return ctx.t("nomination_tally", {
@@ -80,5 +87,5 @@ export async function nominationsSection(ctx: Ctx, until: Date): Promise<DigestS
       support: count(["support"]), against: count(["objection", "reservation"]), wait: count(["needs_more_time"]),
     });
   });
-  return { key: "nominations", title: ctx.t("dg_nominations"), items };
+  return items.length ? { key: "nominations", title: ctx.t("dg_nominations"), items } : undefined;
 }

@@ -137,7 +137,7 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   });
   if (blockedItems.length) sections.push({ key: "blocked", title: t("dg_blocked"), items: blockedItems });
   // Issue 12: nominations with their tally, and who has not yet responded to what falls due.
-  for (const s of await Promise.all([nominationsSection(ctx, until), notRespondedSection(ctx, day, until)])) if (s) sections.push(s);
+  for (const s of await Promise.all([nominationsSection(ctx, since, until), notRespondedSection(ctx, day, until)])) if (s) sections.push(s);
 
   const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
   const headline = t("dg_headline", {
