@@ -88,7 +88,7 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     ...annualPlanDue(from, to),
     ...reviewDue(
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],
-      rows.filter((r) => r.kind === "meeting" && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
+      rows.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day) && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
   ];
   // A table row that states the same obligation as a rule keeps its own wording and takes the rule's facts.
   const twin = (r: DeadlineRow): DueItem | undefined => generated.find((g) => g.due === r.due && (
