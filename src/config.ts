@@ -40,6 +40,7 @@ export const envSchema = z
     DIGEST_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_TIME must be HH:MM").default("08:30")),
     DIGEST_TZ: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "DIGEST_TZ must be an IANA time zone, e.g. Asia/Almaty").default(DEFAULT_TZ)),
     DIGEST_DESTINATIONS: opt(z.string().refine(validDestinations, "DIGEST_DESTINATIONS must be platform:channel[:en|ru], comma-separated, e.g. slack:C0123:en,discord:998877:ru")),
+    REMINDER_DAYS: opt(z.string().regex(/^\s*\d{1,3}(\s*[,\s]\s*\d{1,3})*\s*$/, "REMINDER_DAYS must be whole days, comma-separated, e.g. 7,1")),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error", "silent"], "LOG_LEVEL must be debug, info, warn, error or silent").default("warn")),
     CONSOLE: opt(z.enum(["0", "1"], "CONSOLE must be 1 (also run the console) or 0 (never)")),
     /** Unset: the default 3000 where an HTTP listener is needed; the console alone listens only when PORT is set. */

@@ -13,6 +13,7 @@ import { runConsole } from "./adapters/console/index.ts";
 import type { ChatPlatform } from "./core/platform.ts";
 import type { Lang } from "./domain/types.ts";
 import { parseDestinationList, startDigestService, type DigestService } from "./digest/index.ts";
+import { parseReminderDays } from "./digest/reminders.ts";
 import { consolePlatform } from "./adapters/console/platform.ts";
 import { createHttpServer } from "./http/server.ts";
 import { registerHealthRoutes, type ReadinessCheck } from "./http/health.ts";
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
   digest = await startDigestService({
     repos: app.repos, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
     platforms: [...platforms, consolePlatform(process.stdout)], envDestinations: parseDestinationList(env.DIGEST_DESTINATIONS), log,
+    reminderDays: parseReminderDays(env.REMINDER_DAYS),
   });
   const shutdown = async () => {
     await digest?.stop();

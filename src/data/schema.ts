@@ -102,6 +102,8 @@ export const documentRecord = z.object({
   status: z.enum(["draft", "under_negotiation", "agreed", "adopted", "superseded", "information"]),
   restricted: z.boolean(),
   commentsDue: isoDate.optional(),
+  /** The meeting (a deadline id of kind meeting) that is to take the text up, when the papers say so. */
+  meeting: z.string().optional(),
   paragraphs: z.array(paragraphRecord).default([]),
   positions: z
     .array(positionOnRecord.extend({ paragraph: z.string().optional(), text: z.string().optional() }))
@@ -154,6 +156,8 @@ export const deadlineRecord = z.object({
   /** Calendar dates in the seeds are Astana dates. */
   timeZone: z.string().default("Asia/Almaty"),
   restricted: z.boolean().default(false),
+  /** The date of the paper that set this date; before it the item is not listed. */
+  announcedOn: isoDate.optional(),
   source,
 });
 
@@ -168,7 +172,7 @@ export const eventRecord = z.object({
   startsOn: isoDate.optional(),
   endsOn: isoDate.optional(),
   format: z.enum(["online", "offline", "hybrid"]).optional(),
-  status: z.enum(["proposed", "planned", "held", "cancelled"]),
+  status: z.enum(["proposed", "planned", "in_preparation", "held", "cancelled"]),
   source,
 });
 

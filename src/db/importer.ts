@@ -154,7 +154,7 @@ export async function importDataSet(repos: Repos, d: DataSet, at: Date, origin =
       const row = {
         title: doc.title, titleRu: doc.titleRu ?? null, body: doc.body ?? null, date: doc.date ?? null,
         revision: rev ? Number(rev[1]) : 0, status: doc.status, restricted: doc.restricted,
-        commentsDue: doc.commentsDue ?? null, source: doc.source,
+        commentsDue: doc.commentsDue ?? null, meeting: doc.meeting ?? null, source: doc.source,
       };
       const saved = await tx.document.upsert({ where: { symbol: doc.symbol }, create: { symbol: doc.symbol, ...row }, update: row });
       for (const [ord, para] of doc.paragraphs.entries())
@@ -178,7 +178,7 @@ export async function importDataSet(repos: Repos, d: DataSet, at: Date, origin =
       await tx.silenceProcedure.upsert({ where: { id: s.id }, create: { id: s.id, ...row }, update: row });
     }
     for (const x of d.deadlines) {
-      const row = { kind: x.kind, title: x.title, titleRu: x.titleRu, due: x.due, timeZone: x.timeZone, restricted: x.restricted, source: x.source };
+      const row = { kind: x.kind, title: x.title, titleRu: x.titleRu, due: x.due, timeZone: x.timeZone, restricted: x.restricted, announcedOn: x.announcedOn ?? null, source: x.source };
       await tx.deadline.upsert({ where: { id: x.id }, create: { id: x.id, ...row }, update: row });
     }
     for (const e of d.events) {

@@ -5,6 +5,7 @@ import type {
 } from "../domain/types.ts";
 import { normalise } from "../domain/text.ts";
 import { createTrustRepos } from "./trust.ts";
+import { timeRepos } from "./time.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -255,6 +256,8 @@ export function createRepos(db: Database) {
         p.digestDelivery.findFirst({ where: { destination, status: "sent", day: { lt: beforeDay } }, orderBy: { day: "desc" } }),
       recent: (take: number) => p.digestDelivery.findMany({ orderBy: [{ claimedAt: "desc" }, { id: "desc" }], take }),
     },
+
+    time: timeRepos(db),
 
     isEmpty: async () => (await p.state.count()) === 0,
     ...createTrustRepos(db),

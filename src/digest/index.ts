@@ -8,6 +8,7 @@ import { allDestinations, recordEnvConfig, type Destination } from "./destinatio
 import { deliverDay, workerId, type DigestRuntime } from "./deliver.ts";
 import { concludeSilence, createAlerter } from "./alerts.ts";
 import { startScheduler, type Timer } from "./scheduler.ts";
+import { sendReminders } from "./reminders.ts";
 
 /** Hourly retries of a failed digest stop after this many attempts; the operator can still --send. */
 export const MAX_SCHEDULED_ATTEMPTS = 3;
@@ -15,6 +16,8 @@ export const MAX_SCHEDULED_ATTEMPTS = 3;
 export type DigestServiceOptions = Pick<DigestRuntime, "repos" | "clock" | "timeZone" | "digestTime" | "digestTz" | "platforms"> & {
   /** DIGEST_DESTINATIONS, parsed; `/digest to` adds more at run time. */
   envDestinations: Destination[];
+  /** REMINDER_DAYS: days before a due date to remind delegations that have not responded (default 7 and 1). */
+  reminderDays?: number[];
   log: Logger;
   timer?: Timer;
 };
@@ -29,7 +32,7 @@ export async function startDigestService(o: DigestServiceOptions) {
   const scheduler = startScheduler({
     clock: o.clock, digestTime: o.digestTime, digestTz: o.digestTz, timer: o.timer, log: o.log,
     sendDay: (day) => deliverDay(rt, day, { retryFailed: true, maxAttempts: MAX_SCHEDULED_ATTEMPTS }),
-    housekeeping: () => concludeSilence(rt),
+    housekeeping: () => concludeSilence(rt).finally(() => sendReminders(rt, o.reminderDays)),
   });
   return {
     rt,

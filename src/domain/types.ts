@@ -34,7 +34,7 @@ export type OfferRow = {
 };
 export type DocumentRow = {
   id: number; symbol: string; title: string; titleRu: string | null; body: string | null; date: string | null;
-  revision: number; status: string; restricted: boolean; commentsDue: string | null; source: string;
+  revision: number; status: string; restricted: boolean; commentsDue: string | null; meeting?: string | null; source: string;
 };
 export type ParagraphRow = { id: number; documentId: number; ref: string; ord: number; text: string; matter?: string | null };
 export type PositionRow = {
@@ -50,7 +50,7 @@ export type SilenceRow = {
   id: string; subject: string; subjectRu: string | null; targetType: string; targetRef: string | null; startsOn: string;
   expiresOn: string; outcome: string; brokenBy: string | null; brokenAt: Date | null; concludedAt: Date | null; source: string;
 };
-export type DeadlineRow = { id: string; kind: string; title: string; titleRu: string; due: string; timeZone: string; restricted: boolean; source: string };
+export type DeadlineRow = { id: string; kind: string; title: string; titleRu: string; due: string; timeZone: string; restricted: boolean; announcedOn?: string | null; source: string };
 export type EventRow = {
   id: string; year: number; title: string; concept: string | null; purpose: string | null; organisers: string; areaId: string | null;
   startsOn: string | null; endsOn: string | null; format: string | null; status: string; late: boolean; submittedAt: Date | null;

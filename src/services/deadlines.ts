@@ -3,12 +3,20 @@ import { today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { datedItems, windowEnd, type DatedItem } from "./dated.ts";
 import { longDate } from "./describe.ts";
+import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
 
 export const DEFAULT_DEADLINE_DAYS = 60;
 
 export function dueLine(ctx: Ctx, i: DatedItem): string {
   const left = i.daysLeft === 0 ? ctx.t("due_today") : i.daysLeft === 1 ? ctx.t("due_tomorrow") : i.daysLeft < 0 ? ctx.t("days_ago", { n: -i.daysLeft }) : ctx.t("days_left", { n: i.daysLeft });
-  return `${longDate(ctx, i.due)} — ${i.title} · ${ctx.t(`dl_${i.kind}` as never)} · ${left}`;
+  return `${longDate(ctx, i.due)} — ${i.title} · ${ctx.t(`dl_${i.kind}` as never)} · ${left}${ruleTag(ctx, i)}`;
+}
+
+/** "(draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))": where an obligation comes from, and whether that text is in force. */
+export function ruleTag(ctx: Ctx, i: DatedItem): string {
+  if (!i.rule || !RULES[i.rule].para) return "";
+  const source = RULES[i.rule].modalities ? `${MODALITIES_DOCUMENT} ${i.rule === "tenure_end" ? "paras" : "para"} ${RULES[i.rule].para}` : `seeds/000 ${RULES[i.rule].para}`;
+  return ` (${ctx.t(i.draft ? "draft_rule_tag" : "rule_tag", { source })})`;
 }
 
 /** Upcoming dated items in date order with days left; `days` = window, "all" = everything still ahead. */

@@ -5,6 +5,7 @@ import { lateTag } from "./drafts.ts";
 import { targetDescriber, stanceLabel, kindLabel, longDate } from "./describe.ts";
 import { datedItems } from "./dated.ts";
 import { dueLine } from "./deadlines.ts";
+import { nominationsSection, notRespondedSection } from "./digest-due.ts";
 import { addDays, calendarDate, zonedTime } from "../domain/dates.ts";
 import { blocks as isBlocking } from "../domain/rules.ts";
 import { shorten } from "../domain/text.ts";
@@ -15,7 +16,7 @@ export const DIGEST_DEADLINE_DAYS = 14;
 export const DIGEST_TENURE_DAYS = 90;
 export const DIGEST_COMMENT_CHARS = 200;
 
-export type DigestSection = { key: "objections" | "silence" | "offers" | "comments" | "deadlines" | "events" | "blocked"; title: string; items: string[] };
+export type DigestSection = { key: "objections" | "silence" | "offers" | "comments" | "deadlines" | "events" | "blocked" | "nominations" | "responded"; title: string; items: string[] };
 export type Digest = { day: string; since: Date; until: Date; headline: string; top: string[]; sections: DigestSection[]; empty: boolean };
 
 /** The window a digest for `day` covers: from the previous morning's send time to this morning's. */
@@ -135,6 +136,8 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
     return `${d.target(p0.targetType, p0.targetRef, p0.paragraphRef)} — ${ps.map((p) => `${who(p)} (${stanceLabel(ctx, p.stance)}, ${t("since_date", { date: longDate(ctx, calendarDate(p.createdAt, ctx.settings.timeZone)) })})`).join("; ")}`;
   });
   if (blockedItems.length) sections.push({ key: "blocked", title: t("dg_blocked"), items: blockedItems });
+  // Issue 12: nominations with their tally, and who has not yet responded to what falls due.
+  for (const s of await Promise.all([nominationsSection(ctx, since, until), notRespondedSection(ctx, day, until)])) if (s) sections.push(s);
 
   const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
   const headline = t("dg_headline", {

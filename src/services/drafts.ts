@@ -7,6 +7,7 @@ import { namer } from "./names.ts";
 import { parseBrackets } from "../domain/brackets.ts";
 import { calendarDate, daysBetween } from "../domain/dates.ts";
 import { shorten } from "../domain/text.ts";
+import { documentStatus, type DocumentStatus } from "../domain/timeline.ts";
 import type { CommentRow, DocumentRow } from "../domain/types.ts";
 
 /** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
@@ -17,13 +18,22 @@ export function lateTag(ctx: Ctx, doc: DocumentRow | undefined, c: CommentRow): 
 export async function listDrafts(ctx: Ctx): Promise<Reply> {
   const docs = await visibleDocuments(ctx);
   if (!docs.length) return reply(ctx.t("no_documents"), [], { status: "info" });
-  const n = await namer(ctx);
-  const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusLabel(ctx, d.status)}${dueNote(ctx, d)}`);
+  const [n, paras] = await Promise.all([namer(ctx), ctx.repos.time.paragraphsOf(docs.map((d) => d.id))]);
+  const day = today(ctx);
+  const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusText(ctx, documentStatus(d, paras.filter((p) => p.documentId === d.id), day))}${dueNote(ctx, d)}`);
   return reply(ctx.t("documents_count", { count: docs.length }), [{ type: "list", items }, { type: "context", text: ctx.t("drafts_hint") }]);
 }
 
 function statusLabel(ctx: Ctx, status: string): string {
   return ctx.t(`doc_status_${status}` as never) || status;
+}
+
+/** The status as its text bears it out: never a bare "agreed" while paragraphs remain in brackets. */
+export function statusText(ctx: Ctx, st: DocumentStatus): string {
+  const paras = st.bracketed.join(", ");
+  if (st.state === "agreed_except") return ctx.t("doc_status_agreed_except", { paras });
+  if (st.state === "under_negotiation" && st.bracketed.length) return ctx.t("doc_status_under_negotiation_paras", { paras });
+  return statusLabel(ctx, st.state);
 }
 
 function dueNote(ctx: Ctx, d: DocumentRow): string {
@@ -40,14 +50,18 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
   const [paras, counts] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.documents.counts(doc)]);
   const comments = new Map(counts.comments.map((c) => [c.paragraphId, c.n]));
   const restrictedOk = seesRestricted(ctx);
+  const st = documentStatus(doc, paras, today(ctx));
+  const meeting = doc.meeting ? (await ctx.repos.deadlines.between("0000-01-01", undefined)).find((r) => r.id === doc.meeting) : undefined;
   const openOn = (ref: string | null) => counts.positions.filter((p) => p.paragraphRef === ref && p.stance !== "support").reduce((s, p) => s + p.n, 0);
   const blocks: Block[] = [
     { type: "header", text: `${doc.symbol} — ${n.docTitle(doc)}` },
     {
       type: "fields",
       fields: [
-        { label: ctx.t("field_status"), value: statusLabel(ctx, doc.status) },
-        ...(doc.date ? [{ label: ctx.t("field_date"), value: longDate(ctx, doc.date) }] : []),
+        { label: ctx.t("field_status"), value: statusText(ctx, st) },
+        ...(doc.date ? [{ label: ctx.t("field_version"), value: ctx.t("field_version_value", { version: st.version, date: longDate(ctx, doc.date) }) }] : []),
+        ...(doc.body ? [{ label: ctx.t("field_body"), value: doc.body }] : []),
+        ...(meeting ? [{ label: ctx.t("field_meeting"), value: `${ctx.lang === "ru" ? meeting.titleRu : meeting.title} (${longDate(ctx, meeting.due)})` }] : []),
         ...(doc.commentsDue ? [{ label: ctx.t("field_comments_due"), value: dueNote(ctx, doc).replace(/^ · /, "") }] : []),
         { label: ctx.t("field_comments"), value: String([...comments.values()].reduce((a, b) => a + b, 0)) },
         ...(restrictedOk ? [{ label: ctx.t("field_open_objections"), value: String(counts.positions.filter((p) => p.stance !== "support").reduce((s, p) => s + p.n, 0)) }] : []),

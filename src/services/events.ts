@@ -9,6 +9,8 @@ import { isIsoDate } from "../domain/dates.ts";
 import { matchScore } from "../domain/text.ts";
 import { oncePerRequest } from "./once.ts";
 import type { EventRow } from "../domain/types.ts";
+import { eventState } from "../domain/timeline.ts";
+import { matchDimension } from "./coordinators.ts";
 
 /** The uniform template of seeds/000 item 6: title, brief concept, purpose, organiser(s), other information. */
 export type EventProposal = {
@@ -24,17 +26,21 @@ export type EventProposal = {
 
 export async function listEvents(ctx: Ctx, year?: number, filter?: string): Promise<Reply> {
   const [all, n] = await Promise.all([ctx.repos.events.list(year), namer(ctx)]);
-  let events = all;
+  const now = ctx.clock();
+  // A proposal submitted after NOW does not exist yet.
+  let events = all.filter((e) => !e.submittedAt || e.submittedAt <= now);
   if (filter?.trim()) {
-    const areaIds = new Set(rankAreas(n.ref.areas, filter).filter((x) => x.score >= 50).map((x) => x.area.id));
+    const dim = matchDimension(n.ref.dimensions, filter);
+    const areaIds = new Set(dim ? n.ref.areas.filter((a) => a.dimensionId === dim.id).map((a) => a.id) : rankAreas(n.ref.areas, filter).filter((x) => x.score >= 50).map((x) => x.area.id));
     const stateCodes = new Set(n.ref.states.filter((s) => [s.code, s.nameEn, s.nameRu, ...s.aliases].some((x) => matchScore(filter, x) >= 75)).map((s) => s.code));
     events = all.filter((e) => (e.areaId && areaIds.has(e.areaId)) || e.organisers.split("|").some((o) => stateCodes.has(o)) || matchScore(filter, e.title) >= 50);
   }
+  const day = today(ctx);
   const scope = [year ? String(year) : "", filter ?? ""].filter(Boolean).join(", ");
   if (!events.length) return reply(ctx.t("no_events", { scope: scope || "—" }), [{ type: "context", text: ctx.t("events_hint") }], { status: "info" });
   const line = (e: EventRow) => {
     const when = e.startsOn ? longDate(ctx, e.startsOn) + (e.endsOn && e.endsOn !== e.startsOn ? ` – ${longDate(ctx, e.endsOn)}` : "") : String(e.year);
-    const flags = [ctx.t(`ev_${e.status}` as never), e.format ? ctx.t(`fmt_${e.format}` as never) : "", e.late ? ctx.t("late_flag") : ""].filter(Boolean).join(", ");
+    const flags = [ctx.t(`ev_${eventState(e, day)}` as never), e.format ? ctx.t(`fmt_${e.format}` as never) : "", e.late ? ctx.t("late_flag") : ""].filter(Boolean).join(", ");
     return `${when} — ${e.title} · ${e.organisers.split("|").map((o) => n.state(o)).join(", ")}${e.areaId ? ` · ${n.area(e.areaId)}` : ""} (${flags})`;
   };
   const blocks: Block[] = [{ type: "list", items: events.map(line) }, { type: "context", text: ctx.t("events_hint") }];

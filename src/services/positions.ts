@@ -4,6 +4,7 @@ import { reply, type Reply, type Action } from "./reply.ts";
 import { targetRef, type Target } from "./resolve.ts";
 import { targetDescriber, stanceLabel } from "./describe.ts";
 import type { PositionRow, Stance } from "../domain/types.ts";
+import { silenceOn } from "./dated.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 
 export type DomainEvent =
@@ -29,7 +30,9 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   if (target.type === "offer" && target.offer.status !== "pending")
     throw new UserError("offer_decided", { status: ctx.t(`offer_status_${target.offer.status}` as never) });
   if (target.type === "nomination" && target.nomination.status !== "under_consultation") throw new UserError("nomination_closed");
-  if (target.type === "silence" && target.silence.outcome !== "running") throw new UserError("silence_closed", { id: target.silence.id });
+  // The procedure's state on today's date, derived (a replayed date may fall inside a procedure since concluded).
+  if (target.type === "silence" && (await silenceOn(ctx, today(ctx))).find((x) => x.s.id === target.silence.id)?.status.state !== "running")
+    throw new UserError("silence_closed", { id: target.silence.id });
 
   const open = (await ctx.repos.positions.onTarget(where.targetType, where.targetRef)).filter(
     (p) => p.stateCode === state && (p.paragraphRef ?? null) === where.paragraphRef,
@@ -80,7 +83,7 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
 /** Running silence procedures that this objection touches: on the target itself, or on its document or offer. */
 async function silencesCovering(ctx: Ctx, target: Target): Promise<{ id: string; kind: "broken" | "under" }[]> {
   if (target.type === "silence") return [{ id: target.silence.id, kind: "broken" }];
-  const running = await ctx.repos.silence.running();
+  const running = (await silenceOn(ctx, today(ctx))).filter((x) => x.status.state === "running").map((x) => x.s);
   const ref = target.type === "document" ? target.doc.symbol : target.type === "offer" ? target.offer.id : undefined;
   const day = today(ctx);
   return running

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesRestricted } from "./context.ts";
+import { UserError, seesRestricted, today } from "./context.ts";
 import { matchScore, normalise } from "../domain/text.ts";
 import type { AreaRow, DocumentRow, NominationRow, OfferRow, ParagraphRow, SilenceRow, StateRow } from "../domain/types.ts";
 
@@ -28,7 +28,10 @@ export async function findStateExact(ctx: Ctx, query: string): Promise<StateRow 
 
 export async function visibleDocuments(ctx: Ctx): Promise<DocumentRow[]> {
   const { documents } = await ctx.repos.refData();
-  return seesRestricted(ctx) ? documents : documents.filter((d) => !d.restricted);
+  // A document dated after today has not been issued yet (a replayed NOW).
+  const day = today(ctx);
+  const issued = documents.filter((d) => !d.date || d.date <= day);
+  return seesRestricted(ctx) ? issued : issued.filter((d) => !d.restricted);
 }
 
 /** A document by symbol, unique suffix ("DRAFT/4") or words of its title ("volunteerism"). */

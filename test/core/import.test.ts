@@ -39,7 +39,7 @@ describe("data import (npm run import)", () => {
     }));
     const summary = await importDataSet(app.repos, parseDataFile(file), new Date(), file);
     expect(summary.states).toBe(1);
-    expect(await app.text("India", "/coordinators travel")).toMatch(/Co-coordinators: Mongolia \(2024-2026\)/);
+    expect(await app.text("India", "/coordinators travel")).toMatch(/Co-coordinators: Mongolia \(2024-2026, from 1 January 2024\)/);
     expect(await app.text("India", "/coordinators Mongol Uls")).toMatch(/Mongolia coordinates:/);
   });
 

@@ -18,7 +18,7 @@ describe("digest content on the seed scenario", () => {
     const text = await digestText(app, "2023-08-23");
     expect(text.split("\n")[0]).toBe("Daily digest for the Chair, 23 August 2023");
     expect(text).toContain("8 new objection(s)/reservation(s) · 0 new comment(s) · 4 item(s) blocked · 0 deadline(s) in 14 days");
-    expect(headings(text)).toEqual(["Most important", "Objections and reservations", "Offers to coordinate", "Still blocked"]);
+    expect(headings(text)).toEqual(["Most important", "Objections and reservations", "Offers to coordinate", "Still blocked", "Nominations"]);
     expect(text).toMatch(/NEW #\d+ Israel: reservation on MC\/2023\/DRAFT\/4: “Reservation on the entire document/);
     expect(text).toMatch(/NEW #\d+ India: reservation on nomination of Ms\. Zhang Ling \(CICA Deputy Secretary General\)/);
     // Objections on offers are objections too: the five against Israel's offer and Israel's request for time.
@@ -39,7 +39,7 @@ describe("digest content on the seed scenario", () => {
   it("GIVEN a quiet mid-September morning WHEN the digest is built THEN only deadlines within 14 days and the blocked items appear", async () => {
     app = await testApp({ now: "2023-09-16T09:00:00+05:00" });
     const text = await digestText(app, "2023-09-16");
-    expect(headings(text)).toEqual(["Most important", "Due in the next 14 days", "Still blocked"]);
+    expect(headings(text)).toEqual(["Most important", "Due in the next 14 days", "Still blocked", "Not yet responded"]);
     const due = text.slice(text.indexOf("== Due"), text.indexOf("== Still"));
     expect(due).toMatch(/21 September 2023 — Informal CICA Ministerial Council Meeting.* · 5 days left/);
     expect(due).toMatch(/30 September 2023 — .* · 14 days left/);
@@ -52,7 +52,7 @@ describe("digest content on the seed scenario", () => {
     app = await testApp({ now: SEED_NOW });
     const text = await digestText(app, "2023-08-23", "ru");
     expect(text.split("\n")[0]).toBe("Ежедневная сводка для Председателя, 23 августа 2023 г.");
-    expect(headings(text)).toEqual(["Самое важное", "Возражения и оговорки", "Предложения о координации", "По-прежнему заблокировано"]);
+    expect(headings(text)).toEqual(["Самое важное", "Возражения и оговорки", "Предложения о координации", "По-прежнему заблокировано", "Кандидатуры"]);
     expect(text).toContain("MC/2023/DRAFT/4 — Израиль (оговорка, с 22 августа 2023 г.)");
     expect(text).toContain("Итог: за — 5, против — 0, нужно время — 1");
     expect(text).not.toMatch(/Still blocked|Tally|needs more time/);

@@ -1,0 +1,105 @@
+/**
+ * Procedures that fall due, each rule once with its source paragraph. Rules held by a text that is not
+ * adopted (MC/2023/DRAFT/4, based on the Secretary General's proposals MC/2023/SEC/1, seeds/002 and 003)
+ * are "draft rules" until that text's status is adopted on the day asked about.
+ */
+import { addDays, addMonths } from "./dates.ts";
+import { appointmentState, conceptPaperAsOf, termOf } from "./timeline.ts";
+import type { AppointmentRow, AreaRow } from "./types.ts";
+
+/** The text that holds the modalities rules; while it is not adopted they are draft rules. */
+export const MODALITIES_DOCUMENT = "MC/2023/DRAFT/4";
+
+export type RuleId = "concept_paper_due" | "expert_meetings" | "tenure_end" | "acting_coordinator" | "plan_proposals" | "plan_approval" | "cbm_review" | "written_contribution" | "comments_due" | "silence_expiry";
+
+export type Rule = { id: RuleId; para: string; source: string; /** held by MODALITIES_DOCUMENT */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
+
+export const RULES: Record<RuleId, Rule> = {
+  concept_paper_due: { id: "concept_paper_due", para: "2.7", modalities: true, source: "MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper at its application or not later than three months after appointment" },
+  expert_meetings: { id: "expert_meetings", para: "2.5", modalities: true, source: "MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for CICA expert meetings convened by the Coordinator" },
+  tenure_end: { id: "tenure_end", para: "1.3, 1.12", modalities: true, remindAt: [90, 30], source: "MC/2023/DRAFT/4 paras 1.12 (request for extension sufficiently in advance of the expiration of the tenure) and 1.3 (report at the end of the duties)" },
+  acting_coordinator: { id: "acting_coordinator", para: "1.11", modalities: true, source: "MC/2023/DRAFT/4 para 1.11: in the absence of a Coordinator, a Co-coordinator may temporarily take up the role upon consent of the other Co-coordinators" },
+  plan_proposals: { id: "plan_proposals", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: preliminary information on next year's CBM events to the Secretariat before 1 October (applied to every year)" },
+  plan_approval: { id: "plan_approval", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: the Annual Plan of Implementation of CBMs approved by the SOC before the end of the year (applied to every year)" },
+  cbm_review: { id: "cbm_review", para: "3.2", modalities: true, source: "MC/2023/DRAFT/4 para 3.2: the SOC holds a regular review of CBM implementation not less than once a year" },
+  written_contribution: { id: "written_contribution", para: "3.5", modalities: true, source: "MC/2023/DRAFT/4 para 3.5: Coordinators and Co-coordinators make a written contribution in preparation of the SOC review" },
+  comments_due: { id: "comments_due", para: "", modalities: false, source: "the document's own due date for comments (e.g. seeds/002 SWG/2023-II/INF/2 item 2)" },
+  silence_expiry: { id: "silence_expiry", para: "", modalities: false, source: "seeds/001 item 3: silence procedure, approved unless an objection is received by its last day" },
+};
+
+/** A draft rule while the text that holds it is not adopted on `day`. */
+export const isDraftRule = (r: Rule, modalitiesAdopted: boolean): boolean => r.modalities && !modalitiesAdopted;
+
+/** Who is asked to act: every Member State, or named states (a coordinator). */
+export type DueItem = { id: string; rule: RuleId; due: string; subject: Record<string, string>; addressees: "members" | string[]; restricted: boolean };
+
+export type ProcedureFacts = {
+  appointments: AppointmentRow[];
+  areas: AreaRow[];
+  decidedOn: (a: AppointmentRow) => string | null;
+};
+
+/** Coordinator concept papers (2.7), expert meetings (2.5), tenure ends (1.3, 1.12) on `day`, in [from, to]. */
+export function coordinationDue(f: ProcedureFacts, day: string, from: string, to: string | undefined): DueItem[] {
+  const inRange = (d: string) => d >= from && (!to || d <= to);
+  const out: DueItem[] = [];
+  for (const a of f.appointments) {
+    const st = appointmentState(a, f.appointments, day, f.decidedOn(a));
+    if (st === "unknown_yet" || st === "ended") continue;
+    const area = f.areas.find((x) => x.id === a.areaId);
+    const cp = area ? conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day).status : "unknown";
+    const { from: start, until } = termOf(a);
+    // 2.7 applies to a new Coordinator: one whose appointment has a date.
+    if (a.role === "coordinator" && start && a.fromDate && cp !== "adopted" && cp !== "submitted_for_approval") {
+      const due = addMonths(start, 3);
+      if (inRange(due)) out.push({ id: `cp-${a.id}`, rule: "concept_paper_due", due, subject: { state: a.stateCode, area: a.areaId }, addressees: [a.stateCode], restricted: false });
+    }
+    if (until && inRange(until))
+      out.push({ id: `te-${a.id}`, rule: "tenure_end", due: until, subject: { state: a.stateCode, area: a.areaId, role: a.role }, addressees: [a.stateCode], restricted: false });
+  }
+  for (const area of f.areas) {
+    const cp = conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day);
+    // The earliest date on record that a draft existed stands in for "the issuance of the first draft".
+    if ((cp.status === "in_progress" || cp.status === "submitted_for_approval") && cp.reportedOn) {
+      const due = addMonths(cp.reportedOn, 6);
+      const coord = f.appointments.filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, f.appointments, day, f.decidedOn(a)) === "in_force");
+      if (inRange(due) && coord.length)
+        out.push({ id: `em-${area.id}`, rule: "expert_meetings", due, subject: { area: area.id, since: cp.reportedOn }, addressees: coord.map((a) => a.stateCode), restricted: false });
+    }
+  }
+  return out;
+}
+
+/** Annual Plan (seeds/000 item 6): for every plan year Y, proposals by 30 September and SOC approval by 31 December of Y-1. */
+export function annualPlanDue(from: string, to: string | undefined, horizonYears = 1): DueItem[] {
+  const first = +from.slice(0, 4);
+  const last = to ? +to.slice(0, 4) : first + horizonYears;
+  const out: DueItem[] = [];
+  for (let y = first; y <= last; y++) {
+    const plan = y + 1;
+    out.push({ id: `plan-proposals-${plan}`, rule: "plan_proposals", due: `${y}-09-30`, subject: { year: String(plan) }, addressees: "members", restricted: false });
+    out.push({ id: `plan-approval-${plan}`, rule: "plan_approval", due: `${y}-12-31`, subject: { year: String(plan) }, addressees: "members", restricted: false });
+  }
+  return out.filter((i) => i.due >= from && (!to || i.due <= to));
+}
+
+/**
+ * The SOC's yearly review (3.2) by 31 December, and the coordinators' written contributions for it (3.5), due
+ * at the review meeting when one is scheduled, otherwise a month before the year's end.
+ */
+export function reviewDue(coordinators: string[], reviewMeetings: string[], from: string, to: string | undefined, horizonYears = 1): DueItem[] {
+  const first = +from.slice(0, 4);
+  const last = to ? +to.slice(0, 4) : first + horizonYears;
+  const out: DueItem[] = [];
+  for (let y = first; y <= last; y++) {
+    const held = reviewMeetings.filter((m) => m.startsWith(`${y}-`)).sort();
+    const contribution = held[0] ?? addDays(`${y}-12-31`, -30);
+    if (!held.length) out.push({ id: `cbm-review-${y}`, rule: "cbm_review", due: `${y}-12-31`, subject: { year: String(y) }, addressees: "members", restricted: false });
+    if (coordinators.length) out.push({ id: `contribution-${y}`, rule: "written_contribution", due: contribution, subject: { year: String(y) }, addressees: coordinators, restricted: false });
+  }
+  return out.filter((i) => i.due >= from && (!to || i.due <= to));
+}
+
+/** Days before `due` at which to remind; [] when the rule asks for none. Default: 7 and 1. */
+export const DEFAULT_REMINDER_OFFSETS = [7, 1];
+export const reminderOffsets = (rule: RuleId, configured: number[] = DEFAULT_REMINDER_OFFSETS): number[] => RULES[rule].remindAt ?? configured;

@@ -1,0 +1,152 @@
+/**
+ * What is true on a given day, derived from dated facts and the clock. Nothing here reads storage: callers
+ * pass the rows and `day` (the Secretariat's calendar date of NOW). A stored status counts only where a
+ * body decided it, and only from the date of that decision.
+ */
+import { parseBrackets } from "./brackets.ts";
+import type { AppointmentRow, DocumentRow, EventRow, OfferRow, ParagraphRow, SilenceRow } from "./types.ts";
+
+/** Nothing dated after `day` has happened yet. Undated facts are taken as known. */
+export const happenedBy = (date: string | null | undefined, day: string): boolean => !date || date <= day;
+
+// —— silence procedure ——————————————————————————————————————————————————————————————————————————————
+
+/**
+ * Silence procedure (seeds/001 item 3, Rule 10.2.3 of the CICA Rules of Procedure as applied there): the
+ * proposal is approved if no objection is received by the last day of silence; any objection breaks it.
+ * The last day is still within the procedure: an objection on `expiresOn` breaks it. Only objections to
+ * the procedure itself or to its matter (`targetRef`) count; an objection elsewhere does not.
+ */
+export type SilenceState = "scheduled" | "running" | "approved" | "broken";
+export type SilenceStatus = { state: SilenceState; brokenBy?: string; brokenOn?: string };
+export type DatedObjection = { stateCode: string; stance: string; targetType: string; targetRef: string; on: string };
+
+export function objectionsTo(s: Pick<SilenceRow, "id" | "targetRef">, positions: DatedObjection[]): DatedObjection[] {
+  return positions.filter((p) => p.stance === "objection" && ((p.targetType === "silence" && p.targetRef === s.id) || (!!s.targetRef && p.targetRef === s.targetRef && p.targetType !== "silence")));
+}
+
+export function silenceStatus(
+  s: Pick<SilenceRow, "id" | "targetRef" | "startsOn" | "expiresOn" | "outcome" | "brokenBy" | "brokenAt">,
+  objections: DatedObjection[],
+  day: string,
+  brokenAtDay?: string,
+): SilenceStatus {
+  if (day < s.startsOn) return { state: "scheduled" };
+  const breaking = objectionsTo(s, objections)
+    .filter((o) => o.on >= s.startsOn && o.on <= s.expiresOn && o.on <= day)
+    .sort((a, b) => a.on.localeCompare(b.on));
+  // A break recorded by the Secretariat (an imported "broken" with no position on file) counts from its date.
+  if (s.outcome === "broken" && s.brokenBy && !breaking.length && brokenAtDay && brokenAtDay <= day)
+    return { state: "broken", brokenBy: s.brokenBy, brokenOn: brokenAtDay };
+  const first = breaking[0];
+  if (first) return { state: "broken", brokenBy: first.stateCode, brokenOn: first.on };
+  return day > s.expiresOn ? { state: "approved" } : { state: "running" };
+}
+
+// —— appointments and offers ————————————————————————————————————————————————————————————————————————
+
+/** "2024-2025" → 2024-01-01 … 2025-12-31; "from 2022" → from 2022-01-01. The dated fields win. */
+export function termOf(a: Pick<AppointmentRow, "fromDate" | "untilDate" | "tenure">): { from: string | null; until: string | null } {
+  const t = a.tenure?.trim() ?? "";
+  const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(t);
+  const from = /^from\s+(\d{4})$/i.exec(t);
+  return {
+    from: a.fromDate ?? (range ? `${range[1]}-01-01` : from ? `${from[1]}-01-01` : null),
+    until: a.untilDate ?? (range ? `${range[2]}-12-31` : null),
+  };
+}
+
+export type AppointmentState = "unknown_yet" | "upcoming" | "in_force" | "ended";
+
+/**
+ * MC/2023/DRAFT/4 para 1.9: Coordinators and Co-coordinators are appointed by the SOC. A term is in force from
+ * its first day to its last; a term with no last day continues until a later term of the same state, area
+ * and role *starts* (a renewal decided today does not end the current term today). A term is known only from
+ * the decision that made it (`decidedOn`), so a future term is "upcoming" once decided and absent before.
+ */
+export function appointmentState(a: AppointmentRow, all: AppointmentRow[], day: string, decidedOn?: string | null): AppointmentState {
+  const { from, until } = termOf(a);
+  if (decidedOn && decidedOn > day) return "unknown_yet";
+  if (from && from > day) return "upcoming";
+  if (until && until < day) return "ended";
+  if (!until) {
+    const mine = from ?? "";
+    const successor = all.some((b) => b.id !== a.id && b.areaId === a.areaId && b.stateCode === a.stateCode && b.role === a.role && (termOf(b).from ?? "") > mine && (termOf(b).from ?? "9999") <= day);
+    if (successor) return "ended";
+  }
+  return "in_force";
+}
+
+/** Offers exist from their submission (or first dated fact); their outcome counts from the decision date. */
+export function offerState(o: OfferRow, day: string, firstSeen?: string | null): "not_yet" | "pending" | "approved" | "rejected" | "withdrawn" {
+  const since = o.submittedOn ?? firstSeen ?? o.decidedOn;
+  if (since && since > day) return "not_yet";
+  if (o.status !== "pending" && o.decidedOn && o.decidedOn > day) return "pending";
+  return o.status as "pending" | "approved" | "rejected" | "withdrawn";
+}
+
+// —— documents ——————————————————————————————————————————————————————————————————————————————————————
+
+export type DocumentStatus = {
+  /** The stored status, corrected: "agreed" with brackets left becomes "agreed_except". */
+  state: "not_issued" | "agreed_except" | string;
+  body: string | null;
+  /** The version's date (the date of the text, not of any decision on it). */
+  versionDate: string | null;
+  version: string;
+  agreed: string[];
+  bracketed: string[];
+};
+
+/** "MC/2023/CHAIR/1/Rev.1" → "Rev.1"; no suffix → "original". */
+export const versionOf = (d: Pick<DocumentRow, "symbol" | "revision">): string => /\/(Rev\.\s*\d+)$/i.exec(d.symbol)?.[1] ?? (d.revision ? `Rev.${d.revision}` : "original");
+
+/**
+ * seeds/002: a paragraph is agreed when no brackets remain. A document cannot be reported "agreed" while any of
+ * its paragraphs carries brackets: it is agreed ad referendum except those paragraphs.
+ */
+export function documentStatus(d: DocumentRow, paragraphs: Pick<ParagraphRow, "ref" | "text">[], day: string): DocumentStatus {
+  const agreed: string[] = [];
+  const bracketed: string[] = [];
+  for (const p of paragraphs) (parseBrackets(p.text).agreed ? agreed : bracketed).push(p.ref);
+  const base = { body: d.body, versionDate: d.date, version: versionOf(d), agreed, bracketed };
+  if (!happenedBy(d.date, day)) return { ...base, state: "not_issued" };
+  if ((d.status === "agreed" || d.status === "adopted") && bracketed.length) return { ...base, state: "agreed_except" };
+  return { ...base, state: d.status };
+}
+
+// —— concept papers ——————————————————————————————————————————————————————————————————————————————————
+
+/**
+ * A concept paper's steps (MC/2023/DRAFT/4 paras 2.3-2.5, 2.7): each with its date and what that date is.
+ * The area table records the status *as reported* on a date (the SG report of 7 December 2022), which is
+ * not the date of the decision; a reported status is not known before the report.
+ */
+export type ConceptStep = { step: "reported" | "due" | "expert_meetings_due"; date: string; status?: string };
+export function conceptPaperAsOf(status: string, asOf: string | null, day: string): { status: string; reportedOn: string | null } {
+  if (asOf && asOf > day) return { status: "unknown", reportedOn: null };
+  return { status, reportedOn: asOf };
+}
+
+// —— events ——————————————————————————————————————————————————————————————————————————————————————————
+
+export type EventState = "proposed" | "planned" | "in_preparation" | "under_way" | "held" | "cancelled";
+
+/**
+ * An event is held once its end date has passed, under way between its dates, and planned before. An event
+ * without dates is held only when it was reported held and its year is over; the stored "in_preparation"
+ * (an output being compiled, seeds/004) is never turned into "held" by the calendar alone.
+ */
+export function eventState(e: Pick<EventRow, "status" | "startsOn" | "endsOn" | "year">, day: string): EventState {
+  if (e.status === "cancelled") return "cancelled";
+  if (e.status === "in_preparation") return "in_preparation";
+  const end = e.endsOn ?? e.startsOn;
+  if (e.startsOn && end) {
+    if (end < day) return "held";
+    if (e.startsOn <= day) return "under_way";
+    return e.status === "proposed" ? "proposed" : "planned";
+  }
+  const yearOver = `${e.year}-12-31` < day;
+  if (e.status === "held") return yearOver ? "held" : "planned";
+  return e.status === "proposed" ? "proposed" : "planned";
+}
