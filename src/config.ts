@@ -26,6 +26,7 @@ export const envSchema = z.object({
   CONSOLE: opt(z.enum(["0", "1"])),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
+  PUBLIC_URL: opt(z.string().url()),
   SLACK_BOT_TOKEN: opt(z.string()),
   SLACK_SIGNING_SECRET: opt(z.string()),
   SLACK_APP_TOKEN: opt(z.string()),

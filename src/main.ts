@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   // Alerts need the platforms, which need the desk: the hook is bound now and the service set once they run.
   let digest: DigestService | undefined;
-  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
+  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
   if (slackConfigured(env)) {
     const { startSlack } = await import("./adapters/slack/index.ts");

@@ -4,6 +4,7 @@ import type {
   ParagraphRow, PositionRow, Role, SilenceRow, StateRow, Platform,
 } from "../domain/types.ts";
 import { normalise } from "../domain/text.ts";
+import { papersRepo } from "./papers.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -260,6 +261,8 @@ export function createRepos(db: Database) {
         p.digestDelivery.findFirst({ where: { destination, status: "sent", day: { lt: beforeDay } }, orderBy: { day: "desc" } }),
       recent: (take: number) => p.digestDelivery.findMany({ orderBy: [{ claimedAt: "desc" }, { id: "desc" }], take }),
     },
+
+    papers: papersRepo(p),
 
     isEmpty: async () => (await p.state.count()) === 0,
   };
