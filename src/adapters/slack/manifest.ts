@@ -14,8 +14,8 @@ export type ManifestOptions = {
   name?: string;
 };
 
-/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs. */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write"];
+/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, files (compilations, matrix pictures, calendars). */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "files:write"];
 
 /** Slack shows the usage hint after the command name, so the name is dropped from it. */
 const usageHint = (c: CommandDef) => c.usage.en.split("  ·  ")[0]!.replace(new RegExp(`^/${c.name}\\s*`), "").slice(0, 1000);
