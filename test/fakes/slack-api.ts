@@ -131,7 +131,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         // The upload URL takes the bytes raw or as a multipart form (what @slack/web-api sends): keep the file part.
         if (type.startsWith("multipart/form-data")) {
           const form = await new Response(raw, { headers: { "content-type": type } }).formData();
-          const part = [...form.values()].find((v): v is File => typeof v !== "string");
+          const part = [...form.values()].find((v) => typeof v !== "string") as Blob | undefined;
           u.bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
           u.contentType = part?.type ?? "";
         } else {

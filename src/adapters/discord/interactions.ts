@@ -2,7 +2,7 @@
  * Interaction handling: translate a discord.js interaction into an Invocation, answer exactly once
  * (reply, or defer then edit), and never let a failure pass silently.
  */
-import { MessageFlags } from "discord.js";
+import { AttachmentBuilder, MessageFlags } from "discord.js";
 import type {
   AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction,
   RepliableInteraction, InteractionReplyOptions,
@@ -67,7 +67,9 @@ export function createInteractionHandler(o: HandlerOptions) {
     if (embeds.length > 1) pages.put(key, { reply: r });
     const p = Math.min(Math.max(page, 0), embeds.length - 1);
     const components = buttonRows(r.actions ?? [], embeds.length > 1 ? { key, page: p, total: embeds.length } : undefined, t, stash);
-    return { embeds: [embeds[p]!], components, allowedMentions: NO_PINGS };
+    // Files ride on the (ephemeral) answer itself as attachments: only the asker sees them.
+    const files = (r.files ?? []).map((f) => new AttachmentBuilder(f.data, { name: f.name, description: f.title?.slice(0, 1024) }));
+    return { embeds: [embeds[p]!], components, allowedMentions: NO_PINGS, ...(files.length ? { files } : {}) };
   }
 
   /** Replies in the user's language: the desk already chose it, so read it back from the actor. */
@@ -143,7 +145,8 @@ export function createInteractionHandler(o: HandlerOptions) {
       const stored = pages.get(nav.key);
       const t = await tFor(who);
       if (!stored) return i.reply({ content: t("dc_pages_expired"), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-      return i.update(body(stored.reply, t, nav.key, nav.page));
+      // Turning a page keeps the attachments already on the message.
+      return i.update(body({ ...stored.reply, files: undefined }, t, nav.key, nav.page));
     }
     let id = i.customId;
     if (id.startsWith("a|k|")) id = longIds.get(id.slice(4)) ?? "";
