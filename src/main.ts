@@ -29,7 +29,9 @@ async function main(): Promise<number> {
   const platforms: ChatPlatform[] = [];
   if (slackConfigured(env)) {
     const { startSlack } = await import("./adapters/slack/index.ts");
-    platforms.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, port: env.PORT, host: env.HOST }));
+    const { calendarRoute } = await import("./http/calendar.ts");
+    const calendar = calendarRoute({ repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
+    platforms.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET!, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, port: env.PORT, host: env.HOST, calendarRoute: calendar }));
   }
   if (discordConfigured(env)) {
     const { createDiscord } = await import("./adapters/discord/index.ts");

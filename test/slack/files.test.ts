@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ask, slackWorld, type SlackWorld } from "./harness.ts";
+import { ask, slackWorld, SECRET, type SlackWorld } from "./harness.ts";
+import { startSlack } from "../../src/adapters/slack/index.ts";
+import { calendarRoute } from "../../src/http/calendar.ts";
+import { hashToken } from "../../src/services/calendar.ts";
+import { silentLogger } from "../../src/log.ts";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -42,5 +46,23 @@ describe("Slack: files go up with files.uploadV2 to the asker's DM", () => {
     const sent = await w.command("UIND", "/matrix MC/2023/DRAFT/5", { channelId: "C0GENERAL" });
     const second = await w.fake.waitFor(() => w.fake.responsesTo(sent.responseId)[1]);
     expect(JSON.stringify(second.body)).toMatch(/could not be delivered: missing_scope/);
+  });
+
+  it("GIVEN HTTP mode with the calendar route THEN Slack's port also serves GET /calendar/<token>.ics", async () => {
+    const token = "T".repeat(32);
+    await w.app.repos.write({ platform: "system", userId: "test", role: "system" }, async (tx) => ({
+      result: await w.app.repos.papers.calendar.create(tx, { tokenHash: hashToken(token), platform: "slack", userId: "UIND", role: "delegate", stateCode: "IND", lang: "en", createdAt: new Date() }), audit: [],
+    }), new Date());
+    const route = calendarRoute({ repos: w.app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty" } });
+    const s = await startSlack({ desk: w.app.desk, log: silentLogger, botToken: "xoxb-test", signingSecret: SECRET, apiUrl: w.fake.apiUrl, port: 0, host: "127.0.0.1", calendarRoute: route });
+    try {
+      const ok = await fetch(`http://127.0.0.1:${s.port}/calendar/${token}.ics`);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/BEGIN:VEVENT[\s\S]*Informal CICA Ministerial Council/);
+      expect((await fetch(`http://127.0.0.1:${s.port}/calendar/${"u".repeat(32)}.ics`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${s.port}/healthz`)).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
   });
 });

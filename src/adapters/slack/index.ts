@@ -4,6 +4,7 @@
  */
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
 import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Desk } from "../../core/desk.ts";
 import type { ChatPlatform } from "../../core/platform.ts";
 import type { RetryOptions } from "../../core/retry.ts";
@@ -28,6 +29,8 @@ export type SlackOptions = {
   retry?: RetryOptions;
   /** How long a modal submission may take before it is acked and answered afterwards (Slack allows 3 s). */
   viewAckBudgetMs?: number;
+  /** HTTP mode: GET /calendar/<token>.ics is served on the same port (src/http/calendar.ts). */
+  calendarRoute?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 };
 
 export type SlackPlatform = ChatPlatform & { app: App; /** HTTP mode: the port actually listened on. */ port?: number };
@@ -46,6 +49,10 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
+const routeOr404 = async (route: NonNullable<SlackOptions["calendarRoute"]>, req: IncomingMessage, res: ServerResponse) => {
+  if (!(await route(req, res))) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+};
+
 export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   const logger = boltLogger(o.log);
   // WebClient's own retries (ten over ~30 minutes, sleeping through 429s) would hide failures; the adapter
@@ -58,7 +65,10 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
         signingSecret: o.signingSecret,
         endpoints: "/slack/events",
         logger,
-        customRoutes: [{ path: "/healthz", method: "GET", handler: (_req, res) => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end("ok"); } }],
+        customRoutes: [
+          { path: "/healthz", method: "GET", handler: (_req, res) => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end("ok"); } },
+          ...(o.calendarRoute ? [{ path: "/calendar/:file", method: ["GET", "HEAD"], handler: (req: IncomingMessage, res: ServerResponse) => { void routeOr404(o.calendarRoute!, req, res); } }] : []),
+        ],
       });
   // Checking the token here fails fast with Slack's own reason (invalid_auth …); handing Bolt the ids
   // keeps it from calling auth.test again in the background, where a failure would go unhandled.
