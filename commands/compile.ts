@@ -13,7 +13,7 @@ export default defineCommand({
     { name: "since", type: "string", required: false, maxLength: 10, description: { en: "Only comments from this date (YYYY-MM-DD)", ru: "Только замечания с этой даты (ГГГГ-ММ-ДД)" } },
     {
       name: "format", type: "string", required: false, description: { en: "File format", ru: "Формат файла" },
-      choices: [{ value: "docx", label: { en: "Word (.docx)", ru: "Word (.docx)" } }, { value: "md", label: { en: "Markdown (.md)", ru: "Markdown (.md)" } }],
+      choices: [{ value: "docx", label: { en: "Word (.docx)", ru: "Документ Word (.docx)" } }, { value: "md", label: { en: "Markdown (.md)", ru: "Текст Markdown (.md)" } }],
     },
   ],
   schema: z.object({ document: z.string().trim().min(1), since: z.string().trim().optional(), format: z.enum(["docx", "md"]).optional() }),
