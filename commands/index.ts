@@ -12,8 +12,10 @@ import silence from "./silence.ts";
 import link from "./link.ts";
 import lang from "./lang.ts";
 import help from "./help.ts";
+import compile from "./compile.ts";
+import matrix from "./matrix.ts";
 
 /** Every slash command, in the order /help lists them. The Slack manifest and Discord registration are generated from this. */
-export const commands: CommandDef[] = [comment, object, support, withdraw, drafts, coordinators, deadlines, events, digest, silence, link, lang, help];
+export const commands: CommandDef[] = [comment, object, support, withdraw, drafts, coordinators, deadlines, events, digest, silence, link, lang, help, compile, matrix];
 
 export const commandByName = new Map(commands.map((c) => [c.name, c]));

@@ -13,6 +13,7 @@ export type AppOptions = {
   dataFile?: string;
   clock: Clock;
   timeZone: string;
+  publicUrl?: string;
   digestTime: string;
   log: Logger;
   onEvent?: DeskDeps["onEvent"];
@@ -34,6 +35,6 @@ export async function openApp(o: AppOptions): Promise<AppCore> {
       o.log.info("data set loaded", { file: o.dataFile, ...counts });
     }
   });
-  const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
+  const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
   return { db, repos, desk, close: () => db.close() };
 }

@@ -46,6 +46,8 @@ export const envSchema = z
     /** Unset: the default 3000 where an HTTP listener is needed; the console alone listens only when PORT is set. */
     PORT: opt(z.coerce.number("PORT must be a port number, 0-65535").int("PORT must be a port number, 0-65535").min(0, "PORT must be a port number, 0-65535").max(65535, "PORT must be a port number, 0-65535")),
     HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
+    /** The public https:// address of this bot, for calendar subscription links (GET /calendar/<token>.ics). */
+    PUBLIC_URL: opt(z.url("PUBLIC_URL must be a URL, e.g. https://desk.example.org/")),
     SLACK_BOT_TOKEN: opt(z.string().startsWith("xoxb-", `SLACK_BOT_TOKEN must be ${WHERE.SLACK_BOT_TOKEN}`)),
     SLACK_SIGNING_SECRET: opt(z.string()),
     SLACK_APP_TOKEN: opt(z.string().startsWith("xapp-", `SLACK_APP_TOKEN must be ${WHERE.SLACK_APP_TOKEN}`)),

@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   // Alerts need the platforms, which need the desk: the hook is bound now and the service set once they run.
   let digest: DigestService | undefined;
-  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
+  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
   const slack = slackMode(env);
   const senders: Partial<Record<"slack" | "discord", FollowUpSender>> = {};
@@ -53,6 +53,11 @@ async function main(): Promise<number> {
   ];
   if (http) {
     registerHealthRoutes(http, () => checks);
+    // Calendar subscriptions (/deadlines subscribe) are served wherever the bot listens.
+    const { calendarRoute } = await import("./http/calendar.ts");
+    const calendar = calendarRoute({ repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
+    for (const method of ["GET", "HEAD"] as const)
+      http.route(method, "/calendar/:file", async (req, res) => { if (!(await calendar(req, res))) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found"); });
     await http.listen(httpPort(env), env.HOST);
   }
   if (slack) {

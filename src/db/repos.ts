@@ -6,6 +6,7 @@ import type {
 import { normalise } from "../domain/text.ts";
 import { createTrustRepos } from "./trust.ts";
 import { timeRepos } from "./time.ts";
+import { papersRepo } from "./papers.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -258,6 +259,7 @@ export function createRepos(db: Database) {
     },
 
     time: timeRepos(db),
+    papers: papersRepo(p),
 
     isEmpty: async () => (await p.state.count()) === 0,
     ...createTrustRepos(db),

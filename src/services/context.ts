@@ -4,7 +4,11 @@ import type { Actor, Lang } from "../domain/types.ts";
 import type { Translator } from "../i18n/index.ts";
 import { calendarDate } from "../domain/dates.ts";
 
-export type Settings = { timeZone: string };
+export type Settings = {
+  timeZone: string;
+  /** Public base URL of this deployment (PUBLIC_URL), for links to its HTTP routes such as calendar feeds. */
+  publicUrl?: string;
+};
 
 /** What every use case gets: storage, time, who is acting and in which language. */
 export type Ctx = {

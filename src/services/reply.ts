@@ -31,6 +31,9 @@ export type ModalField = {
 /** A form the adapter shows when a command needs more input than a line (Slack modal, Discord modal). */
 export type ModalRequest = { command: string; title: string; submitLabel: string; fields: ModalField[] };
 
+/** A file the answer carries (a compilation, a matrix picture, a calendar); each adapter delivers it its own way. */
+export type ReplyFile = { name: string; mime: string; data: Buffer; /** Alt text / title, plain. */ title?: string };
+
 export type Reply = {
   status: "ok" | "info" | "error" | "refused" | "not_linked";
   /** One-line fallback: notifications, screen readers, Slack `text`. */
@@ -44,6 +47,8 @@ export type Reply = {
   fieldErrors?: Record<string, string>;
   /** The language the desk answered in (set by Desk.run), for the words an adapter adds. */
   lang?: "en" | "ru";
+  /** Files to deliver with the answer: Slack upload, Discord attachment, console ./exports/. */
+  files?: ReplyFile[];
 };
 
 export const reply = (summary: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply => ({

@@ -171,7 +171,7 @@ describe("commands through the console adapter", () => {
       const out = await run("India", "/deadlines all", "/deadlines 14", "/deadlines soon");
       expect(answerTo(out, "/deadlines all")).toMatch(/31 December 2025 — End of tenure 2024-2025/);
       expect(answerTo(out, "/deadlines 14")).toMatch(/Nothing falls due \(next 14 days\)/);
-      expect(answerTo(out, "/deadlines soon")).toMatch(/Type: \/deadlines \[days\|all\]/);
+      expect(answerTo(out, "/deadlines soon")).toMatch(/Type: \/deadlines \[days\|all\|ics\|subscribe\|unsubscribe\]/);
     });
 
     it("GIVEN a coordinator appointed with a start date THEN a concept paper falls due three months later", async () => {

@@ -134,4 +134,18 @@ describe("discord: every command's reply", () => {
     const en = await run("lang", { lang: "en" }, ISR);
     expect(en.text).toBe("Language set: English.");
   });
+
+  it("GIVEN /compile and /matrix THEN the answer is private and carries the .docx and the .png as attachments", async () => {
+    const c = await run("compile", { document: "MC/2023/DRAFT/4", format: "docx" }, IND);
+    expect(c.text).toMatch(/Compilation of comments on MC\/2023\/DRAFT\/4/);
+    expect(c.ephemeral).toBe(true);
+    const cf = c.responses.flatMap((r) => r.files ?? []);
+    expect(cf.map((f) => f.filename)).toEqual(["MC-2023-DRAFT-4-compilation.docx"]);
+    expect(cf[0]!.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const m = await run("matrix", { document: "MC/2023/DRAFT/5" }, IND);
+    expect(m.text).toMatch(/PP8: IRN \+ −/);
+    const mf = m.responses.flatMap((r) => r.files ?? []);
+    expect(mf.map((f) => [f.filename, f.contentType])).toEqual([["MC-2023-DRAFT-5-matrix.png", "image/png"]]);
+    expect(mf[0]!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
 });

@@ -11,7 +11,9 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 
-export type Recorded = { method: string; path: string; body: any; at: number };
+/** A file sent as a multipart attachment (`files[n]` parts beside `payload_json`, as discord.js sends them). */
+export type Attachment = { field: string; filename: string; contentType: string; bytes: Buffer };
+export type Recorded = { method: string; path: string; body: any; at: number; files?: Attachment[] };
 export type Fault = { status: number; body?: unknown; headers?: Record<string, string> };
 export type Actor = { userId: string; roles?: string[]; locale?: string; channelId?: string; dm?: boolean };
 
@@ -150,17 +152,37 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
+    req.on("end", async () => {
+      const buf = Buffer.concat(chunks);
+      const type = String(req.headers["content-type"] ?? "");
       let body: any;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        body = raw;
+      let files: Attachment[] | undefined;
+      if (type.startsWith("multipart/form-data")) {
+        // Like Discord: the message is the payload_json part; each files[n] part is an attachment whose
+        // metadata (id = n) must be listed in the payload's attachments array; the filename comes from the part.
+        const form = await new Response(buf, { headers: { "content-type": type } }).formData();
+        const payload = form.get("payload_json");
+        body = typeof payload === "string" ? JSON.parse(payload) : {};
+        files = [];
+        for (const [field, v] of form.entries())
+          if (typeof v !== "string") files.push({ field, filename: v.name, contentType: v.type, bytes: Buffer.from(await v.arrayBuffer()) });
+        const listed = (body?.data ?? body)?.attachments as { id: number | string; filename?: string }[] | undefined;
+        const ok = files.length > 0 && files.every((f) => f.filename && listed?.some((a) => `files[${a.id}]` === f.field && (a.filename === undefined || a.filename === f.filename)));
+        if (!ok) {
+          requests.push({ method: req.method ?? "POST", path: "(bad multipart)", body, at: Date.now(), files });
+          return json(res, 400, { code: 50035, message: "Invalid Form Body: attachments do not match the files sent" });
+        }
+      } else {
+        const raw = buf.toString("utf8");
+        try {
+          body = raw ? JSON.parse(raw) : undefined;
+        } catch {
+          body = raw;
+        }
       }
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/api\/v\d+/, "");
       const method = req.method ?? "GET";
-      requests.push({ method, path, body, at: Date.now() });
+      requests.push({ method, path, body, at: Date.now(), ...(files ? { files } : {}) });
       const f = faults.find((x) => x.left > 0 && x.pattern.test(`${method} ${path}`));
       if (f) {
         f.left--;

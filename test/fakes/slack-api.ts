@@ -9,6 +9,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 
 export type SlackCall = { seq: number; method: string; args: Record<string, any>; token?: string };
 export type ResponsePost = { seq: number; id: string; body: Record<string, any> };
+/** A file that went through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
+export type SlackUpload = { fileId: string; filename: string; length: number; bytes: Buffer; contentType: string; completed?: { channel: string; title?: string } };
 export type Failure = { status: 429; retryAfter: number } | { status: 404 | 410 | 500 | 502 | 503 } | { error: string };
 
 export type FakeSlack = {
@@ -17,6 +19,8 @@ export type FakeSlack = {
   base: string;
   calls: SlackCall[];
   responses: ResponsePost[];
+  /** Files uploaded, by file id, in the order their upload URLs were asked for. */
+  uploads: SlackUpload[];
   /** A fresh response_url; posts to it are recorded under `id`. */
   responseUrl: (id: string) => string;
   /** Fails the next `times` calls of a Web API method (or "response" for response_url posts). */
@@ -34,7 +38,7 @@ export type FakeSlack = {
   close: () => Promise<void>;
 };
 
-const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
 async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
   const chunks: Buffer[] = [];
@@ -59,6 +63,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, any>> {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const responses: ResponsePost[] = [];
+  const uploads: SlackUpload[] = [];
+  let files = 0;
   const failures = new Map<string, Failure[]>();
   let seq = 0;
   let views = 0;
@@ -91,6 +97,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, message_ts: `${ts++}.000200` };
       case "apps.connections.open":
         return { ok: true, url: `${base.replace(/^http/, "ws")}/socket` };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, "")}` } };
+      case "files.getUploadURLExternal": {
+        // Like Slack: the name and the exact byte length are declared before the bytes are sent.
+        if (!args.filename || !args.length) return { ok: false, error: "invalid_arguments" };
+        const fileId = `F${++files}`;
+        uploads.push({ fileId, filename: String(args.filename), length: Number(args.length), bytes: Buffer.alloc(0), contentType: "" });
+        return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const list = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+        const known = list.map((f) => uploads.find((u) => u.fileId === f.id));
+        if (!list.length || known.some((u) => !u || u.bytes.length !== u.length)) return { ok: false, error: "invalid_arguments" };
+        known.forEach((u, i) => { u!.completed = { channel: String(args.channel_id ?? ""), title: list[i]!.title }; });
+        return { ok: true, files: known.map((u) => ({ id: u!.fileId, name: u!.filename, title: list[known.indexOf(u)]!.title })) };
+      }
       case "views.open":
       case "views.publish":
       case "views.update":
@@ -103,6 +125,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://x");
+      const up = /^\/upload\/(F\d+)$/.exec(url.pathname);
+      if (up) {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        const u = uploads.find((x) => x.fileId === up[1]);
+        if (!u) return send(res, 404, { ok: false });
+        const raw = Buffer.concat(chunks);
+        const type = String(req.headers["content-type"] ?? "");
+        // The upload URL takes the bytes raw or as a multipart form (what @slack/web-api sends): keep the file part.
+        if (type.startsWith("multipart/form-data")) {
+          const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+          const part = [...form.values()].find((v) => typeof v !== "string") as Blob | undefined;
+          u.bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+          u.contentType = part?.type ?? "";
+        } else {
+          u.bytes = raw;
+          u.contentType = type;
+        }
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        return res.end(`OK - ${u.bytes.length}`);
+      }
       const body = await readBody(req);
       const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
       if (api) {
@@ -145,6 +188,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     base,
     calls,
     responses,
+    uploads,
     responseUrl: (id) => `${base}/response/${id}`,
     fail: (method, failure, times = 1) => failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]),
     callsOf: (method) => calls.filter((c) => c.method === method),

@@ -52,14 +52,14 @@ export async function freshDatabase(): Promise<{ db: Database; file: string; clo
 }
 
 /** A fresh copy of the seeded database and a desk over it, with a settable clock. */
-export async function testApp(opts: { now?: string; digestTime?: string; timeZone?: string } = {}): Promise<TestApp> {
+export async function testApp(opts: { now?: string; digestTime?: string; timeZone?: string; publicUrl?: string } = {}): Promise<TestApp> {
   const { db, file, close } = await freshDatabase();
   const repos = createRepos(db);
   let now = new Date(opts.now ?? SEED_NOW);
   const clock: Clock = () => new Date(now);
   const events: DomainEvent[] = [];
   const desk = createDesk({
-    repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty" }, digestTime: opts.digestTime ?? "08:30",
+    repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty", publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
     onEvent: (e) => events.push(e),
   });
   let n = 0;

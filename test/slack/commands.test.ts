@@ -32,6 +32,8 @@ describe("Slack slash commands through Bolt", () => {
       link: ["USEC", "/link user slack:UNEW Kazakhstan", /Linked slack:UNEW to Kazakhstan/],
       lang: ["UIND", "/lang en", /Language set: English/],
       help: ["UIND", "/help", /Delegate Desk: what you can type[\s\S]*\/comment <document>/],
+      compile: ["UIND", "/compile DRAFT/4", /Compilation of comments on MC\/2023\/DRAFT\/4[\s\S]*direct messages/],
+      matrix: ["UIND", "/matrix DRAFT/5", /Position matrix: MC\/2023\/DRAFT\/5[\s\S]*PP8: IRN \+ −/],
     };
     expect(Object.keys(lines).sort()).toEqual(commands.map((c) => c.name).sort());
     for (const [name, [user, line, expected]] of Object.entries(lines)) {

@@ -6,6 +6,7 @@ import type { Actor, Lang } from "../../domain/types.ts";
 import { normalise } from "../../domain/text.ts";
 import { toPlainText, type Reply } from "../../services/reply.ts";
 import { translator } from "../../i18n/index.ts";
+import { saveFiles } from "./files.ts";
 
 export type ConsoleOptions = {
   desk: Desk;
@@ -16,6 +17,8 @@ export type ConsoleOptions = {
   lang?: Lang;
   /** Show a prompt (a person at a terminal) or not (piped input). */
   interactive: boolean;
+  /** Where files attached to answers are written (default ./exports). */
+  exportDir?: string;
 };
 
 /** Resolves "--as IND", "--as Israel", "--as chair" to the actor the console runs commands for. */
@@ -85,6 +88,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
     if (name === "lang" && reply.status === "ok") lang = /ru/i.test(text) ? "ru" : "en";
     if (reply.status !== "ok" && reply.status !== "info") failed++;
     write(renderConsole(reply));
+    try {
+      for (const path of saveFiles(opts.exportDir ?? "exports", reply.files ?? [])) write(t()("files_saved", { path }));
+    } catch (e) {
+      for (const f of reply.files ?? []) write(t()("files_failed", { name: f.name, error: (e as Error).message }));
+    }
     write("");
     prompt();
   }

@@ -2,7 +2,7 @@
  * Interaction handling: translate a discord.js interaction into an Invocation, answer exactly once
  * (reply, or defer then edit), and never let a failure pass silently.
  */
-import { MessageFlags } from "discord.js";
+import { AttachmentBuilder, MessageFlags } from "discord.js";
 import type {
   AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction,
   RepliableInteraction, InteractionReplyOptions,
@@ -61,7 +61,9 @@ export function createInteractionHandler(o: HandlerOptions) {
     const p = Math.min(Math.max(page, 0), embeds.length - 1);
     const share = shareable ? { key, label: t("sec_share") } : undefined;
     const components = buttonRows(r.actions ?? [], embeds.length > 1 ? { key, page: p, total: embeds.length } : undefined, t, stash, share);
-    return { embeds: [embeds[p]!], components, allowedMentions: NO_PINGS };
+    // Files ride on the (ephemeral) answer itself as attachments: only the asker sees them.
+    const files = (r.files ?? []).map((f) => new AttachmentBuilder(f.data, { name: f.name, description: f.title?.slice(0, 1024) }));
+    return { embeds: [embeds[p]!], components, allowedMentions: NO_PINGS, ...(files.length ? { files } : {}) };
   }
 
   /**
@@ -183,7 +185,8 @@ export function createInteractionHandler(o: HandlerOptions) {
       const own = await ownState(i, nav.key, t);
       if (!own.stored) return i.reply({ content: own.refusal, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
       const r = own.stored.reply;
-      return i.update(body(r, t, nav.key, nav.page, isShareable(own.stored.command, undefined, r)));
+      // Turning a page keeps the attachments already on the message.
+      return i.update(body({ ...r, files: undefined }, t, nav.key, nav.page, isShareable(own.stored.command, undefined, r)));
     }
     const shared = decodeShare(i.customId);
     if (shared) {

@@ -3,6 +3,7 @@
  * first, and hands the work to the desk; everything Slack-specific about rendering lives in blocks.ts.
  */
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Desk } from "../../core/desk.ts";
 import type { ChatPlatform } from "../../core/platform.ts";
 import type { RetryOptions } from "../../core/retry.ts";
@@ -39,6 +40,8 @@ export type SlackOptions = {
   http?: HttpServer;
   /** The durable inbox: commands that may write are recorded here before the ack. */
   inbox?: Inbox;
+  /** HTTP mode: GET /calendar/<token>.ics is served on the same port (src/http/calendar.ts). */
+  calendarRoute?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 };
 
 export type SlackPlatform = ChatPlatform & {
@@ -68,6 +71,10 @@ export function boltLogger(log: Logger): BoltLogger {
     setName: (n: string) => { name = `slack ${n}`; },
   };
 }
+
+const routeOr404 = async (route: NonNullable<SlackOptions["calendarRoute"]>, req: IncomingMessage, res: ServerResponse) => {
+  if (!(await route(req, res))) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+};
 
 export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   const logger = boltLogger(o.log);
@@ -113,6 +120,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   else {
     const http = (o.http ?? ownHttp)!;
     http.fallback(httpReceiver!.requestListener);
+    if (o.calendarRoute) for (const method of ["GET", "HEAD"] as const) http.route(method, "/calendar/:file", (req, res) => routeOr404(o.calendarRoute!, req, res));
     if (ownHttp) {
       registerHealthRoutes(ownHttp, () => []);
       port = await ownHttp.listen(o.port, o.host);

@@ -15,6 +15,7 @@ import { ACTION_PREFIX, MODAL_CALLBACK, modalValues, renderModal, renderPages, t
 import { SLACK_LIMITS as L } from "./limits.ts";
 import { defuseTokens, escapeMrkdwn } from "./escape.ts";
 import type { Inbox } from "../../core/inbox.ts";
+import { uploadFiles } from "./files.ts";
 
 export type ListenerDeps = { desk: Desk; log: Logger; retry: RetryOptions; viewAckBudgetMs: number; inbox?: Inbox };
 
@@ -136,6 +137,22 @@ export function registerListeners(app: App, d: ListenerDeps) {
     }
   }
 
+  /** The answer's text first (with a pointer to the DM), then its files; a failed upload is reported, not dropped. */
+  async function deliverWithFiles(to: Target, reply: Reply, t: Translator, msgs: (r: Reply) => SlackMessage[]) {
+    const files = reply.files ?? [];
+    const elsewhere = files.length && !to.channelId?.startsWith("D");
+    const shown = elsewhere ? { ...reply, blocks: [...reply.blocks, ...files.map((f) => ({ type: "context" as const, text: t("files_sent_dm", { name: f.name }) }))] } : reply;
+    await deliver(to, msgs(shown));
+    if (!files.length) return;
+    try {
+      await uploadFiles(app, reply, to, retry);
+    } catch (e) {
+      log.error("slack file upload failed", { user: to.userId, files: files.map((f) => f.name), error: e });
+      const why = files.map((f) => t("files_failed", { name: f.name, error: (e as Error).message })).join("\n");
+      await deliver(to, [{ text: escapeMrkdwn(why), blocks: [{ type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(why) } }] }]);
+    }
+  }
+
   const pagesFor = (reply: Reply, t: Translator, command: string, text: string) =>
     renderPages(reply, { t, source: { command, text }, shareable: isReadOnly(command, text) && reply.ephemeral && (reply.status === "ok" || reply.status === "info"), pageable: isPageable(command, text) });
 
@@ -180,7 +197,7 @@ export function registerListeners(app: App, d: ListenerDeps) {
     // Asked after the ack: users.info is a network call, and the ack waits for nothing.
     inv.locale = await localeOf(c.user_id);
     const { reply, t } = await run(inv);
-    await deliver(to, firstOrAll(pagesFor(reply, t, name, text), name, text));
+    await deliverWithFiles(to, reply, t, (r) => firstOrAll(pagesFor(r, t, name, text), name, text));
     if (write) settled(inv);
   });
 
@@ -223,7 +240,7 @@ export function registerListeners(app: App, d: ListenerDeps) {
       }
       return;
     }
-    await deliver(to, firstOrAll(pagesFor(reply, t, v.c, v.t), v.c, v.t));
+    await deliverWithFiles(to, reply, t, (r) => firstOrAll(pagesFor(r, t, v.c, v.t), v.c, v.t));
     if (fromHome) await publishHome(userId);
   });
 

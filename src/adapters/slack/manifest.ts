@@ -14,8 +14,8 @@ export type ManifestOptions = {
   name?: string;
 };
 
-/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, the user's locale (users.info). */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read"];
+/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, the user's locale (users.info), files (compilations, matrix pictures, calendars). */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write"];
 
 /** Slack's limit for a usage hint (its manifest schema: 1–1000 characters). */
 export const USAGE_HINT_MAX = 1000;
