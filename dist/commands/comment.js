@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { defineCommand, restOfLine, takeKeywords, tokenise } from "../src/core/command.js";
+import { defineCommand, restOfLine, takeKeywords, tokenise, wordTable } from "../src/core/command.js";
 import { fileComment, editComment, COMMENT_MAX } from "../src/services/comments.js";
 import { COMMENT_KINDS } from "../src/domain/types.js";
-const kindAliases = {
+const kindAliases = wordTable({
     general: "general", drafting: "drafting", proposal: "drafting", "drafting-proposal": "drafting", question: "question",
     "общий": "general", "редакция": "drafting", "вопрос": "question",
-};
+});
 const schema = z
     .object({
     edit: z.coerce.number().int().positive().optional(),
@@ -43,13 +43,13 @@ export default defineCommand({
         const words = tokenise(text);
         if (words[0]?.toLowerCase() === "edit") {
             const id = words[1]?.replace(/^#/, "");
-            const k = takeKeywords(words.slice(2), { kind: (v) => kindAliases[v.toLowerCase()] });
+            const k = takeKeywords(words.slice(2), { kind: (v) => kindAliases.get(v.toLowerCase()) });
             return { edit: id, kind: k.found.kind, text: restOfLine(text, 2 + Object.keys(k.found).length * 2) };
         }
         const k = takeKeywords(words.slice(1), {
             para: (v) => v,
             "п.": (v) => v,
-            kind: (v) => kindAliases[v.toLowerCase()],
+            kind: (v) => kindAliases.get(v.toLowerCase()),
         });
         return { document: words[0], para: k.found.para ?? k.found["п."], kind: k.found.kind, text: restOfLine(text, 1 + Object.keys(k.found).length * 2) };
     },

@@ -19,14 +19,14 @@ export default defineCommand({
     name: "events",
     description: { en: "The annual Plan of CBM events; propose an event with the template fields", ru: "Ежегодный план мероприятий по МД; предложить мероприятие по единому шаблону" },
     usage: {
-        en: "/events [year] [area or organiser]  ·  /events propose title: …; concept: …; purpose: …; organisers: IND, RUS; area: …; dates: 2024-05-10..2024-05-11; format: online",
-        ru: "/events [год] [область или организатор]  ·  /events propose title: …; concept: …; purpose: …; organisers: IND, RUS; area: …; dates: 2024-05-10..2024-05-11; format: online",
+        en: "/events [year] [dimension, area or organiser]  ·  /events propose title: …; concept: …; purpose: …; organisers: IND, RUS; area: …; dates: 2024-05-10..2024-05-11; format: online",
+        ru: "/events [год] [измерение, область или организатор]  ·  /events propose title: …; concept: …; purpose: …; organisers: IND, RUS; area: …; dates: 2024-05-10..2024-05-11; format: online",
     },
-    examples: ["/events 2022", "/events 2022 Thailand", "/events propose title: Seminar on ICT security; concept: Exchange of practices; purpose: Build confidence; organisers: RUS; area: ICT; dates: 2024-04-10..2024-04-11; format: online"],
+    examples: ["/events 2022", "/events 2022 Thailand", "/events environmental", "/events propose title: Seminar on ICT security; concept: Exchange of practices; purpose: Build confidence; organisers: RUS; area: ICT; dates: 2024-04-10..2024-04-11; format: online"],
     access: ["delegate", "chair", "secretariat", "observer"],
     options: [
         { name: "year", type: "integer", required: false, description: { en: "Year of the Plan", ru: "Год плана" } },
-        { name: "filter", type: "string", required: false, suggest: "area", description: { en: "Priority area or organiser", ru: "Приоритетная область или организатор" } },
+        { name: "filter", type: "string", required: false, suggest: "area", description: { en: "Dimension, priority area or organiser", ru: "Измерение, приоритетная область или организатор" } },
     ],
     schema,
     parseText(text) {

@@ -20,7 +20,8 @@ export default defineCommand({
                 return reply(ctx.t("help_unknown", { name: input.command }), [{ type: "list", items: commands.map((x) => `/${x.name}`) }], { status: "error" });
             return reply(`/${c.name} — ${c.description[lang]}`, [
                 { type: "text", text: c.usage[lang] },
-                { type: "list", items: c.examples },
+                // Examples name real (often restricted) documents and offers: only for those who may run the command.
+                ...(allowed(c) ? [{ type: "list", items: c.examples }] : []),
                 { type: "context", text: c.access === "anyone" ? ctx.t("help_anyone") : ctx.t("help_who", { roles: c.access.map((r) => ctx.t(`role_${r}`)).join(", ") }) },
             ]);
         }

@@ -11,7 +11,9 @@ import silence from "./silence.js";
 import link from "./link.js";
 import lang from "./lang.js";
 import help from "./help.js";
+import compile from "./compile.js";
+import matrix from "./matrix.js";
 /** Every slash command, in the order /help lists them. The Slack manifest and Discord registration are generated from this. */
-export const commands = [comment, object, support, withdraw, drafts, coordinators, deadlines, events, digest, silence, link, lang, help];
+export const commands = [comment, object, support, withdraw, drafts, coordinators, deadlines, events, digest, silence, link, lang, help, compile, matrix];
 export const commandByName = new Map(commands.map((c) => [c.name, c]));
 //# sourceMappingURL=index.js.map

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { defineCommand, restOfLine, takeKeywords, tokenise } from "../src/core/command.js";
+import { defineCommand, restOfLine, takeKeywords, tokenise, wordTable } from "../src/core/command.js";
 import { recordPosition } from "../src/services/positions.js";
 import { resolveTarget, splitTarget } from "../src/services/resolve.js";
 import { COMMENT_MAX } from "../src/services/comments.js";
-const stanceAliases = {
+const stanceAliases = wordTable({
     objection: "objection", object: "objection", reservation: "reservation", reserve: "reservation",
     "more-time": "needs_more_time", "needs-more-time": "needs_more_time", "needs_more_time": "needs_more_time", time: "needs_more_time",
     "возражение": "objection", "оговорка": "reservation", "время": "needs_more_time",
-};
+});
 export const targetSchema = z.string().trim().min(1, "target");
 const schema = z.object({
     target: targetSchema,
@@ -52,7 +52,7 @@ export default defineCommand({
     schema,
     parseText(text) {
         const { target, used, words } = parseTargetWords(text);
-        const k = takeKeywords(words.slice(used), { para: (v) => v, as: (v) => stanceAliases[v.toLowerCase()] });
+        const k = takeKeywords(words.slice(used), { para: (v) => v, as: (v) => stanceAliases.get(v.toLowerCase()) });
         return { target, para: k.found.para, stance: k.found.as, reason: restOfLine(text, used + Object.keys(k.found).length * 2) };
     },
     modal: (t) => ({

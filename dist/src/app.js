@@ -21,7 +21,7 @@ export async function openApp(o) {
             o.log.info("data set loaded", { file: o.dataFile, ...counts });
         }
     });
-    const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
+    const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
     return { db, repos, desk, close: () => db.close() };
 }
 //# sourceMappingURL=app.js.map

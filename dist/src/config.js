@@ -1,5 +1,7 @@
+import { accessSync, constants, existsSync, statSync, openSync, closeSync, unlinkSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db/client.js";
+import { DEFAULT_DATABASE_URL, sqliteFile } from "./db/client.js";
 import { DEFAULT_TZ, isValidTimeZone } from "./domain/dates.js";
 import { parseDestinationList } from "./digest/destinations.js";
 const blankToUndefined = (v) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -12,36 +14,129 @@ const validDestinations = (s) => {
         return false;
     }
 };
+/** Where each Slack and Discord secret is found, so a refusal can say what to set. */
+const WHERE = {
+    SLACK_BOT_TOKEN: "the Bot User OAuth Token (xoxb-…) from OAuth & Permissions",
+    SLACK_SIGNING_SECRET: "the Signing Secret from Basic Information",
+    SLACK_APP_TOKEN: "an app-level token (xapp-…, scope connections:write) from Basic Information → App-Level Tokens",
+    DISCORD_TOKEN: "the bot token from the Developer Portal → Bot → Reset Token",
+    DISCORD_APPLICATION_ID: "the Application ID from the Developer Portal → General Information",
+};
 /** Every environment variable the bot reads; .env.example documents each one. */
-export const envSchema = z.object({
-    DATABASE_URL: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE_URL)),
+export const envSchema = z
+    .object({
+    DATABASE_URL: z.preprocess(blankToUndefined, z
+        .string()
+        .refine((s) => /^(file:|postgres(ql)?:\/\/)/.test(s), "DATABASE_URL must start with file: (embedded SQLite, e.g. file:./data/delegate-desk.db) or postgresql:// (PostgreSQL)")
+        .default(DEFAULT_DATABASE_URL)),
     DATA_FILE: z.preprocess(blankToUndefined, z.string().default("data/cica.yaml")),
     NOW: opt(z.string().refine((s) => !Number.isNaN(Date.parse(s)), "NOW must be an ISO 8601 date-time, e.g. 2023-08-23T09:00:00+05:00")),
-    TIME_ZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "unknown time zone").default(DEFAULT_TZ)),
+    TIME_ZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "TIME_ZONE must be an IANA time zone, e.g. Asia/Almaty").default(DEFAULT_TZ)),
     DIGEST_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_TIME must be HH:MM").default("08:30")),
-    DIGEST_TZ: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "unknown time zone").default(DEFAULT_TZ)),
+    DIGEST_TZ: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "DIGEST_TZ must be an IANA time zone, e.g. Asia/Almaty").default(DEFAULT_TZ)),
     DIGEST_DESTINATIONS: opt(z.string().refine(validDestinations, "DIGEST_DESTINATIONS must be platform:channel[:en|ru], comma-separated, e.g. slack:C0123:en,discord:998877:ru")),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("warn")),
-    CONSOLE: opt(z.enum(["0", "1"])),
-    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    REMINDER_DAYS: opt(z.string().regex(/^\s*\d{1,3}(\s*[,\s]\s*\d{1,3})*\s*$/, "REMINDER_DAYS must be whole days, comma-separated, e.g. 7,1")),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error", "silent"], "LOG_LEVEL must be debug, info, warn, error or silent").default("warn")),
+    CONSOLE: opt(z.enum(["0", "1"], "CONSOLE must be 1 (also run the console) or 0 (never)")),
+    /** Unset: the default 3000 where an HTTP listener is needed; the console alone listens only when PORT is set. */
+    PORT: opt(z.coerce.number("PORT must be a port number, 0-65535").int("PORT must be a port number, 0-65535").min(0, "PORT must be a port number, 0-65535").max(65535, "PORT must be a port number, 0-65535")),
     HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
-    SLACK_BOT_TOKEN: opt(z.string()),
+    /** The public https:// address of this bot, for calendar subscription links (GET /calendar/<token>.ics). */
+    PUBLIC_URL: opt(z.url("PUBLIC_URL must be a URL, e.g. https://desk.example.org/")),
+    SLACK_BOT_TOKEN: opt(z.string().startsWith("xoxb-", `SLACK_BOT_TOKEN must be ${WHERE.SLACK_BOT_TOKEN}`)),
     SLACK_SIGNING_SECRET: opt(z.string()),
-    SLACK_APP_TOKEN: opt(z.string()),
-    SLACK_API_URL: opt(z.string().url()),
+    SLACK_APP_TOKEN: opt(z.string().startsWith("xapp-", `SLACK_APP_TOKEN must be ${WHERE.SLACK_APP_TOKEN}`)),
+    /** http (POST /slack/events) or socket (Socket Mode); unset: socket when SLACK_APP_TOKEN is set. */
+    SLACK_MODE: opt(z.enum(["http", "socket"], "SLACK_MODE must be http or socket")),
+    SLACK_API_URL: opt(z.url("SLACK_API_URL must be a URL, e.g. http://127.0.0.1:4000/api/")),
     DISCORD_TOKEN: opt(z.string()),
-    DISCORD_APPLICATION_ID: opt(z.string()),
+    DISCORD_APPLICATION_ID: opt(z.string().regex(/^\d{5,20}$/, `DISCORD_APPLICATION_ID must be ${WHERE.DISCORD_APPLICATION_ID} (digits only)`)),
     DISCORD_GUILD_ID: opt(z.string()),
-    DISCORD_API_URL: opt(z.string().url()),
+    DISCORD_API_URL: opt(z.url("DISCORD_API_URL must be a URL, e.g. http://127.0.0.1:4100/api")),
+    /** The durable inbox file (default: beside the SQLite file; for PostgreSQL data/inbox-<PORT>.jsonl). */
+    INBOX_FILE: opt(z.string()),
+})
+    .superRefine((e, ctx) => {
+    // A platform configured halfway is a mistake, never a request for the console: say what is missing.
+    const missing = (variable, because, orElse) => ctx.addIssue({ code: "custom", path: [variable], message: `${variable} is not set but ${because}: set ${variable} to ${WHERE[variable]}, ${orElse}` });
+    const slackVars = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_MODE"].filter((k) => e[k] !== undefined);
+    if (slackVars.length) {
+        const socket = e.SLACK_MODE ? e.SLACK_MODE === "socket" : !!e.SLACK_APP_TOKEN;
+        const others = `or unset ${slackVars.join(", ")} to run without Slack`;
+        if (!e.SLACK_BOT_TOKEN)
+            missing("SLACK_BOT_TOKEN", `${slackVars.join(", ")} ${slackVars.length > 1 ? "are" : "is"}`, others);
+        else if (socket && !e.SLACK_APP_TOKEN)
+            missing("SLACK_APP_TOKEN", "SLACK_MODE=socket", "or set SLACK_MODE=http (needs SLACK_SIGNING_SECRET and a public URL)");
+        else if (!socket && !e.SLACK_SIGNING_SECRET)
+            missing("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN is (HTTP mode)", "or set SLACK_APP_TOKEN for Socket Mode, or unset SLACK_BOT_TOKEN to run without Slack");
+    }
+    if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID)
+        missing("DISCORD_APPLICATION_ID", "DISCORD_TOKEN is", "or unset DISCORD_TOKEN to run without Discord");
+    if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID)
+        missing("DISCORD_TOKEN", "DISCORD_APPLICATION_ID is", "or unset DISCORD_APPLICATION_ID to run without Discord");
 });
+/** A configuration the bot refuses to start with; `message` is one line naming the variable and what to set. */
+export class ConfigError extends Error {
+    variable;
+    constructor(variable, message) {
+        super(message);
+        this.variable = variable;
+        this.name = "ConfigError";
+    }
+}
+/** EX_CONFIG from sysexits.h: supervisors (systemd, Docker, Kubernetes) show it as a configuration error. */
+export const EXIT_CONFIG = 78;
 export function readEnv(env) {
     const r = envSchema.safeParse(env);
     if (!r.success) {
-        const lines = r.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-        throw new Error(`Configuration error:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+        const [first, ...rest] = r.error.issues;
+        const variable = String(first.path[0] ?? "environment");
+        const text = first.message.startsWith(variable) ? first.message : `${variable}: ${first.message}`;
+        throw new ConfigError(variable, `Configuration error: ${text}${rest.length ? ` (and ${rest.length} more: ${rest.map((i) => String(i.path[0])).join(", ")})` : ""}. See .env.example.`);
     }
     return r.data;
 }
-export const slackConfigured = (e) => !!(e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET);
+/**
+ * For a file: DATABASE_URL, the directory must already exist and the process must be able to create and
+ * write the file there. A typo must not create directories somewhere, nor fail later at the first write.
+ */
+export function checkDatabaseLocation(url) {
+    if (!url.startsWith("file:"))
+        return;
+    const file = sqliteFile(url);
+    if (file === ":memory:")
+        return;
+    const path = resolve(file);
+    const dir = dirname(path);
+    const refuse = (why) => {
+        throw new ConfigError("DATABASE_URL", `Configuration error: DATABASE_URL ${url}: ${why}. See .env.example.`);
+    };
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+        refuse(`the directory ${dir} does not exist; create it, or set DATABASE_URL=file:<existing directory>/delegate-desk.db`);
+    if (existsSync(path)) {
+        if (statSync(path).isDirectory())
+            refuse(`${path} is a directory; set DATABASE_URL to a file inside it, e.g. file:${join(path, "delegate-desk.db")}`);
+        try {
+            accessSync(path, constants.R_OK | constants.W_OK);
+            closeSync(openSync(path, "r+"));
+        }
+        catch (e) {
+            refuse(`${path} cannot be written (${e.code}); give this user write access to it, or set DATABASE_URL to a writable file`);
+        }
+    }
+    // SQLite also writes -wal and -shm files beside the database: the directory itself must take new files.
+    const probe = join(dir, `.delegate-desk-write-test-${process.pid}`);
+    try {
+        closeSync(openSync(probe, "wx"));
+        unlinkSync(probe);
+    }
+    catch (e) {
+        refuse(`the directory ${dir} cannot be written (${e.code}); give this user write access to it, or set DATABASE_URL to a writable directory`);
+    }
+}
+export const slackMode = (e) => (!e.SLACK_BOT_TOKEN ? undefined : (e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : "http")));
+export const slackConfigured = (e) => slackMode(e) !== undefined;
 export const discordConfigured = (e) => !!(e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID);
+/** The port to listen on: PORT, else 3000 when something needs a listener. */
+export const httpPort = (e) => e.PORT ?? 3000;
 //# sourceMappingURL=config.js.map

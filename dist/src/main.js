@@ -2,36 +2,78 @@
  * The composition root: the only module that reads the environment and the command line.
  * With no platform credentials it runs the console on the embedded SQLite database.
  */
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { readEnv, slackConfigured, discordConfigured } from "./config.js";
+import { readEnv, checkDatabaseLocation, slackMode, discordConfigured, httpPort, ConfigError, EXIT_CONFIG } from "./config.js";
 import { openApp } from "./app.js";
 import { startLeadership, LOCK_KEYS } from "./core/leader.js";
 import { offsetClock } from "./domain/dates.js";
 import { createLogger } from "./log.js";
 import { runConsole } from "./adapters/console/index.js";
 import { parseDestinationList, startDigestService } from "./digest/index.js";
+import { parseReminderDays } from "./digest/reminders.js";
 import { consolePlatform } from "./adapters/console/platform.js";
+import { createHttpServer } from "./http/server.js";
+import { registerHealthRoutes } from "./http/health.js";
+import { databaseAnswers } from "./db/health.js";
+import { defaultInboxFile, openInbox } from "./core/inbox.js";
+import { recoverInbox } from "./core/recover.js";
 async function main() {
     const { values } = parseArgs({
         options: { as: { type: "string" }, lang: { type: "string" } },
         allowPositionals: false,
         strict: true,
     });
+    // `.env` in the working directory, when present; variables already in the environment win.
+    if (existsSync(".env"))
+        process.loadEnvFile(".env");
     const env = readEnv(process.env);
+    checkDatabaseLocation(env.DATABASE_URL);
     const log = createLogger(env.LOG_LEVEL);
     const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
     // Alerts need the platforms, which need the desk: the hook is bound now and the service set once they run.
     let digest;
-    const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
+    const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
     const platforms = [];
-    if (slackConfigured(env)) {
+    const slack = slackMode(env);
+    const senders = {};
+    const inbox = slack || discordConfigured(env) ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env))) : undefined;
+    // /healthz and /readyz wherever the bot runs as a service (Slack, Discord); the console alone listens
+    // only when PORT is set, so a terminal session never takes a port.
+    const http = slack || discordConfigured(env) || env.PORT !== undefined ? createHttpServer(log) : undefined;
+    // Every platform this process runs is listed from the start, down until it has connected.
+    let slackUp = () => false;
+    let discordUp = () => false;
+    const checks = [
+        { name: "database", check: () => databaseAnswers(app.db) },
+        ...(slack ? [{ name: "slack", check: () => slackUp() }] : []),
+        ...(discordConfigured(env) ? [{ name: "discord", check: () => discordUp() }] : []),
+    ];
+    if (http) {
+        registerHealthRoutes(http, () => checks);
+        // Calendar subscriptions (/deadlines subscribe) are served wherever the bot listens.
+        const { calendarRoute } = await import("./http/calendar.js");
+        const calendar = calendarRoute({ repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
+        for (const method of ["GET", "HEAD"])
+            http.route(method, "/calendar/:file", async (req, res) => { if (!(await calendar(req, res)))
+                res.writeHead(404, { "Content-Type": "text/plain" }).end("not found"); });
+        await http.listen(httpPort(env), env.HOST);
+    }
+    if (slack) {
         const { startSlack } = await import("./adapters/slack/index.js");
-        platforms.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL, port: env.PORT, host: env.HOST }));
+        const s = await startSlack({
+            desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET ?? "", apiUrl: env.SLACK_API_URL,
+            ...(slack === "socket" ? { appToken: env.SLACK_APP_TOKEN } : { http }), port: httpPort(env), host: env.HOST, inbox,
+        });
+        slackUp = () => s.connected();
+        platforms.push(s);
+        senders.slack = s.followUp;
     }
     if (discordConfigured(env)) {
         const { createDiscord } = await import("./adapters/discord/index.js");
-        const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL });
+        const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL, inbox });
         let discord = make();
+        senders.discord = { windowMs: discord.followUp.windowMs, answer: (e, r) => discord.followUp.answer(e, r), expired: (e, t) => discord.followUp.expired(e, t) };
         // One gateway session per bot token (and shard): on PostgreSQL only the leader process connects
         // (src/core/leader.ts) and another takes over if it dies; every process can still post through REST.
         const leadership = await startLeadership({
@@ -39,22 +81,30 @@ async function main() {
             onElected: () => discord.login(),
             onDeposed: async () => { await discord.destroy(); discord = make(); },
         });
+        // Only the leader holds the gateway; a follower posts through REST and is ready without one.
+        discordUp = () => !leadership.isLeader() || discord.client.isReady();
         platforms.push({ platform: "discord", post: (channelId, reply) => discord.platform.post(channelId, reply), stop: () => leadership.stop() });
     }
+    // Commands acknowledged before a crash and never answered: complete them now, in the background.
+    if (inbox)
+        void recoverInbox({ inbox, desk: app.desk, senders, log }).catch((e) => log.error("inbox recovery failed", { error: e }));
     // Always started: destinations can be added by /digest to at any time, and expired silence procedures
     // must be concluded (hourly) whether or not anyone receives the digest.
     digest = await startDigestService({
         repos: app.repos, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
         platforms: [...platforms, consolePlatform(process.stdout)], envDestinations: parseDestinationList(env.DIGEST_DESTINATIONS), log,
+        reminderDays: parseReminderDays(env.REMINDER_DAYS),
     });
     const shutdown = async () => {
         await digest?.stop();
         await Promise.allSettled(platforms.map((p) => p.stop()));
+        await http?.close();
+        await inbox?.close();
         await app.close();
     };
     const wantConsole = env.CONSOLE === "1" || (env.CONSOLE !== "0" && platforms.length === 0);
     if (!wantConsole) {
-        log.info("running", { platforms: platforms.map((p) => p.platform) });
+        log.info("running", { platforms: platforms.map((p) => p.platform), port: platforms.find((p) => p.platform === "slack")?.port });
         await new Promise((resolve) => {
             process.once("SIGINT", resolve);
             process.once("SIGTERM", resolve);
@@ -70,7 +120,8 @@ async function main() {
     return 0;
 }
 main().then((code) => process.exit(code), (e) => {
+    // A refused configuration is one line and EX_CONFIG (78), so a supervisor shows why and stops retrying.
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    process.exit(e instanceof ConfigError ? EXIT_CONFIG : 1);
 });
 //# sourceMappingURL=main.js.map

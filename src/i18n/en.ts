@@ -372,7 +372,7 @@ export const en = {
   cp_symbol: "Symbol",
   cp_revision: "Revision",
   cp_date: "Date",
-  cp_due: "Comments due",
+  cp_comments_due: "Comments due",
   cp_paragraph: "Paragraph",
   cp_general: "General comments on the document",
   cp_no_comments: "No comments.",

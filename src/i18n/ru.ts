@@ -361,7 +361,7 @@ export const ru: Messages = {
   cp_symbol: "Символ",
   cp_revision: "Редакция",
   cp_date: "Дата",
-  cp_due: "Срок замечаний",
+  cp_comments_due: "Срок замечаний",
   cp_paragraph: "Пункт",
   cp_general: "Общие замечания по документу",
   cp_no_comments: "Замечаний нет.",

@@ -79,7 +79,7 @@ export async function compile(ctx: Ctx, query: string, since?: string): Promise<
     commented: members.filter((m) => spoke.has(m.code)).sort(byName),
     silent: members.filter((m) => !spoke.has(m.code)).sort(byName),
     l: {
-      title: t("cp_title"), symbol: t("cp_symbol"), revision: t("cp_revision"), date: t("cp_date"), due: t("cp_due"),
+      title: t("cp_title"), symbol: t("cp_symbol"), revision: t("cp_revision"), date: t("cp_date"), due: t("cp_comments_due"),
       paragraph: t("cp_paragraph"), general: t("cp_general"), noComments: t("cp_no_comments"), closing: t("cp_closing"),
       commented: t("cp_commented"), silent: t("cp_silent"), late: t("late_comment"), state: t("cp_state"), kind: t("cp_kind"),
       text: t("cp_text"), since: since ? t("cp_since", { date: longDate(ctx, since) }) : "", none: "—",

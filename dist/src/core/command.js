@@ -1,4 +1,6 @@
 export const defineCommand = (def) => def;
+/** A table of words users type (aliases, keywords): a Map, so a word like "__proto__" is simply not in it. */
+export const wordTable = (o) => new Map(Object.entries(o));
 /** Splits a typed line into words, keeping "quoted phrases" together. */
 export function tokenise(text) {
     const out = [];
@@ -13,11 +15,14 @@ export function tokenise(text) {
  * that happens to start with "as" stays text.
  */
 export function takeKeywords(words, keys) {
-    const found = {};
+    // User words are looked up in a Map and collected in a null-prototype object: "__proto__",
+    // "constructor" or "toString" typed as a word is an ordinary word, never a property of Object.
+    const table = wordTable(keys);
+    const found = Object.create(null);
     let i = 0;
     while (i < words.length) {
         const w = words[i].toLowerCase().replace(/:$/, "");
-        const check = keys[w];
+        const check = table.get(w);
         const next = words[i + 1];
         if (!check || next === undefined)
             break;

@@ -11,17 +11,35 @@ function isStorageError(e) {
     const code = e?.code ?? "";
     return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String(e?.message));
 }
+/** A lock wait that ran out (another process writing): "busy, not saved, try again", not a failure. */
+function isBusy(e) {
+    const code = e?.code ?? "";
+    const kind = e?.meta?.driverAdapterError?.cause;
+    return code === "P1008" || code === "P2034" || code === "P2028" || kind?.kind === "SocketTimeout" || kind?.originalCode === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked|lock timeout|could not obtain lock|canceling statement due to lock timeout/i.test(String(e?.message));
+}
 export function createDesk(deps) {
     const log = deps.log ?? silentLogger;
     const { repos } = deps;
+    /**
+     * The language: a choice made with /lang (a preference row, which grants nothing), else the platform's
+     * locale (Slack users.info, Discord interaction.locale), else English. An identity's own `lang` column
+     * predates preferences and counts only when it says Russian (it defaulted to English for everyone).
+     */
+    async function langOf(inv, identityLang) {
+        const chosen = await repos.preferences.lang(inv.platform, inv.userId);
+        if (chosen === "en" || chosen === "ru")
+            return chosen;
+        if (identityLang === "ru")
+            return "ru";
+        return langFrom(inv.locale);
+    }
     async function actorFor(inv) {
         const identity = await repos.identities.find(inv.platform, inv.userId);
-        const fallbackLang = langFrom(inv.locale);
         if (inv.actor)
-            return { ...inv.actor, lang: inv.actor.lang ?? identity?.lang ?? fallbackLang };
+            return { ...inv.actor, lang: inv.actor.lang ?? (await langOf(inv, identity?.lang)) };
+        const lang = await langOf(inv, identity?.lang);
         if (identity)
-            return { platform: inv.platform, userId: inv.userId, role: identity.role, stateCode: identity.stateCode ?? undefined, lang: identity.lang, via: "identity" };
-        const lang = fallbackLang;
+            return { platform: inv.platform, userId: inv.userId, role: identity.role, stateCode: identity.stateCode ?? undefined, lang, via: "identity" };
         const { states } = await repos.refData();
         const kindOf = (code) => (states.find((s) => s.code === code)?.kind === "observer" ? "observer" : "delegate");
         if (inv.channelId) {
@@ -35,6 +53,13 @@ export function createDesk(deps) {
                 return { platform: inv.platform, userId: inv.userId, role: kindOf(r.stateCode), stateCode: r.stateCode, lang, via: "role" };
         }
         return undefined;
+    }
+    /** The language of someone who may not be linked at all (replies to guests, refusals). */
+    async function languageOf(inv) {
+        if (inv.actor?.lang)
+            return inv.actor.lang;
+        const identity = await repos.identities.find(inv.platform, inv.userId);
+        return langOf({ ...inv, command: "" }, identity?.lang);
     }
     function usageOf(def, t, lang) {
         return [
@@ -57,43 +82,45 @@ export function createDesk(deps) {
         const fieldErrors = fromForm ? Object.fromEntries(fields.map((f) => [f, t("field_invalid", { field: f })])) : undefined;
         return errorReply(t("bad_input", { command: def.name, fields: fields.join(", ") }), usageOf(def, t, lang), { fieldErrors });
     }
+    /** Runs a command; the reply carries the language it was written in, so adapters need no second identity read. */
     async function run(inv) {
         const started = Date.now();
         let lang = langFrom(inv.locale);
         let t = translator(lang);
-        try {
-            const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
-            const actor = await actorFor(inv);
-            if (actor) {
-                lang = actor.lang;
+        const out = await (async () => {
+            try {
+                const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
+                const actor = await actorFor(inv);
+                lang = actor?.lang ?? (await languageOf(inv));
                 t = translator(lang);
+                if (!def)
+                    return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
+                if (!actor && def.access !== "anyone")
+                    return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
+                const who = actor ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang, via: "guest" };
+                if (def.access !== "anyone" && !def.access.includes(who.role))
+                    return { ...errorReply(t("refused", { who: def.access.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
+                const raw = inv.options ?? def.parseText(inv.text ?? "");
+                const parsed = def.schema.safeParse(raw);
+                if (!parsed.success)
+                    return badInput(def, parsed.error.issues, t, lang, !!inv.options);
+                const ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };
+                const out = await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime });
+                log.info("command", { command: def.name, platform: inv.platform, user: inv.userId, state: who.stateCode, status: out.status, ms: Date.now() - started });
+                return out;
             }
-            if (!def)
-                return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
-            if (!actor && def.access !== "anyone")
-                return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
-            const who = actor ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang, via: "guest" };
-            if (def.access !== "anyone" && !def.access.includes(who.role))
-                return { ...errorReply(t("refused", { who: def.access.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
-            const raw = inv.options ?? def.parseText(inv.text ?? "");
-            const parsed = def.schema.safeParse(raw);
-            if (!parsed.success)
-                return badInput(def, parsed.error.issues, t, lang, !!inv.options);
-            const ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };
-            const out = await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime });
-            log.info("command", { command: def.name, platform: inv.platform, user: inv.userId, state: who.stateCode, status: out.status, ms: Date.now() - started });
-            return out;
-        }
-        catch (e) {
-            if (e instanceof UserError) {
-                const blocks = [];
-                if (e.suggestions.length)
-                    blocks.push({ type: "text", text: t("did_you_mean") }, { type: "list", items: e.suggestions });
-                return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
+            catch (e) {
+                if (e instanceof UserError) {
+                    const blocks = [];
+                    if (e.suggestions.length)
+                        blocks.push({ type: "text", text: t("did_you_mean") }, { type: "list", items: e.suggestions });
+                    return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
+                }
+                log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
+                return errorReply(isBusy(e) ? t("not_saved_busy") : isStorageError(e) ? t("not_saved") : t("internal_error"));
             }
-            log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
-            return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));
-        }
+        })();
+        return { ...out, lang };
     }
     /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */
     function modalFor(command, lang = "en") {
@@ -117,7 +144,7 @@ export function createDesk(deps) {
     /** Suggestions for autocomplete (≤ 25, indexed or cached reads only), filtered by what the caller may see. */
     async function suggestFor(kind, query, inv, context = {}) {
         try {
-            const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang: langFrom(inv.locale), via: "guest" };
+            const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang: await languageOf(inv), via: "guest" };
             const ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
             return await suggest(ctx, kind, query, context);
         }
@@ -126,6 +153,6 @@ export function createDesk(deps) {
             return [];
         }
     }
-    return { run, actorFor, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
+    return { run, actorFor, languageOf, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
 }
 //# sourceMappingURL=desk.js.map

@@ -79,6 +79,8 @@ export const paragraphRecord = z.object({
     /** "1.10", "11altern.", "PP1" … as referred to in negotiations. */
     ref: z.string().min(1),
     text: z.string().min(1),
+    /** The restricted matter this paragraph quotes; observers do not see it (seeds/001 item 10). */
+    matter: z.enum(["offer", "objection", "nomination", "negotiation"]).optional(),
 });
 export const documentRecord = z.object({
     symbol: z.string().min(1),
@@ -89,6 +91,8 @@ export const documentRecord = z.object({
     status: z.enum(["draft", "under_negotiation", "agreed", "adopted", "superseded", "information"]),
     restricted: z.boolean(),
     commentsDue: isoDate.optional(),
+    /** The meeting (a deadline id of kind meeting) that is to take the text up, when the papers say so. */
+    meeting: z.string().optional(),
     paragraphs: z.array(paragraphRecord).default([]),
     positions: z
         .array(positionOnRecord.extend({ paragraph: z.string().optional(), text: z.string().optional() }))
@@ -138,6 +142,8 @@ export const deadlineRecord = z.object({
     /** Calendar dates in the seeds are Astana dates. */
     timeZone: z.string().default("Asia/Almaty"),
     restricted: z.boolean().default(false),
+    /** The date of the paper that set this date; before it the item is not listed. */
+    announcedOn: isoDate.optional(),
     source,
 });
 export const eventRecord = z.object({
@@ -151,7 +157,7 @@ export const eventRecord = z.object({
     startsOn: isoDate.optional(),
     endsOn: isoDate.optional(),
     format: z.enum(["online", "offline", "hybrid"]).optional(),
-    status: z.enum(["proposed", "planned", "held", "cancelled"]),
+    status: z.enum(["proposed", "planned", "in_preparation", "held", "cancelled"]),
     source,
 });
 export const dataSet = z.object({

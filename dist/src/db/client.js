@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { remoteSqlite } from "./sqlite-remote.js";
 import { PrismaClient } from "./generated/sqlite/client.js";
+/** How long a write waits for another process's lock before answering "busy, not saved" (well inside Slack's and Discord's follow-up windows). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 export const DEFAULT_DATABASE_URL = "file:./data/delegate-desk.db";
 export function providerOf(url) {
     return url && /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
@@ -18,15 +20,13 @@ export async function openDatabase(url = DEFAULT_DATABASE_URL) {
         throw new Error(`DATABASE_URL ${url.split("@").pop()} mixes file: with a PostgreSQL URL`);
     if (file !== ":memory:")
         mkdirSync(dirname(resolve(file)), { recursive: true });
-    const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 }, { timestampFormat: "iso8601" });
-    const prisma = new PrismaClient({ adapter });
-    // WAL lets readers run beside the writer; synchronous=FULL makes a commit survive power loss,
-    // which is what "durable before the user is told done" needs.
-    await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
-    await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-    await prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-    return { prisma, provider: "sqlite", url, close: () => prisma.$disconnect() };
+    // The connection lives on its own thread (src/db/sqlite-worker.ts): fsyncs and lock waits block it,
+    // never the event loop that acknowledges Slack and Discord.
+    const remote = remoteSqlite(file, SQLITE_BUSY_TIMEOUT_MS);
+    await remote.ready;
+    const prisma = new PrismaClient({ adapter: remote.factory });
+    // Each connection sets WAL, synchronous=FULL (a commit survives power loss), foreign keys and the busy timeout itself.
+    return { prisma, provider: "sqlite", url, close: async () => { await prisma.$disconnect(); await remote.terminate(); } };
 }
 export function sqliteFile(url) {
     const path = url.replace(/^file:/, "").replace(/\?.*$/, "");

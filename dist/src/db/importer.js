@@ -152,14 +152,14 @@ export async function importDataSet(repos, d, at, origin = "import") {
             const row = {
                 title: doc.title, titleRu: doc.titleRu ?? null, body: doc.body ?? null, date: doc.date ?? null,
                 revision: rev ? Number(rev[1]) : 0, status: doc.status, restricted: doc.restricted,
-                commentsDue: doc.commentsDue ?? null, source: doc.source,
+                commentsDue: doc.commentsDue ?? null, meeting: doc.meeting ?? null, source: doc.source,
             };
             const saved = await tx.document.upsert({ where: { symbol: doc.symbol }, create: { symbol: doc.symbol, ...row }, update: row });
             for (const [ord, para] of doc.paragraphs.entries())
                 await tx.paragraph.upsert({
                     where: { documentId_ref: { documentId: saved.id, ref: para.ref } },
-                    create: { documentId: saved.id, ref: para.ref, ord, text: para.text },
-                    update: { ord, text: para.text },
+                    create: { documentId: saved.id, ref: para.ref, ord, text: para.text, matter: para.matter ?? null },
+                    update: { ord, text: para.text, matter: para.matter ?? null },
                 });
             for (const p of doc.positions)
                 await seedPosition("document", doc.symbol, p);
@@ -178,7 +178,7 @@ export async function importDataSet(repos, d, at, origin = "import") {
             await tx.silenceProcedure.upsert({ where: { id: s.id }, create: { id: s.id, ...row }, update: row });
         }
         for (const x of d.deadlines) {
-            const row = { kind: x.kind, title: x.title, titleRu: x.titleRu, due: x.due, timeZone: x.timeZone, restricted: x.restricted, source: x.source };
+            const row = { kind: x.kind, title: x.title, titleRu: x.titleRu, due: x.due, timeZone: x.timeZone, restricted: x.restricted, announcedOn: x.announcedOn ?? null, source: x.source };
             await tx.deadline.upsert({ where: { id: x.id }, create: { id: x.id, ...row }, update: row });
         }
         for (const e of d.events) {

@@ -9,9 +9,52 @@ const POOL_MAX = 10;
  * the schema drift test (test/db/schemas.test.ts) is what keeps the two clients alike.
  */
 export async function openPostgres(url) {
-    const adapter = new PrismaPg({ connectionString: url, max: POOL_MAX, connectionTimeoutMillis: 10_000 });
-    const prisma = new PrismaClient({ adapter });
+    const adapter = releasingFailedCommits(new PrismaPg({ connectionString: url, max: POOL_MAX, connectionTimeoutMillis: 10_000 }));
+    const prisma = new PrismaClient({ adapter: adapter });
     await prisma.$connect();
     return { prisma, provider: "postgresql", url, close: () => prisma.$disconnect() };
+}
+/**
+ * Prisma sends COMMIT as a statement and calls commit() (which returns the pooled connection) only when
+ * it succeeded. A failed COMMIT (a deferred constraint, a full disk on the server) would keep that
+ * connection out of the pool for good, so ten of them would stall every write. Here the failed COMMIT
+ * gives the connection back (PostgreSQL has already rolled the transaction back).
+ */
+function releasingFailedCommits(factory) {
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+        const a = await connect();
+        const start = a.startTransaction.bind(a);
+        a.startTransaction = async (iso) => {
+            const tx = await start(iso);
+            const exec = tx.executeRaw.bind(tx);
+            const commit = tx.commit.bind(tx);
+            const rollback = tx.rollback.bind(tx);
+            let released = false;
+            tx.executeRaw = async (q) => {
+                try {
+                    return await exec(q);
+                }
+                catch (e) {
+                    if (/^\s*COMMIT\b/i.test(q.sql) && !released) {
+                        released = true;
+                        await rollback().catch(() => { });
+                    }
+                    throw e;
+                }
+            };
+            tx.commit = async () => { if (!released) {
+                released = true;
+                await commit();
+            } };
+            tx.rollback = async () => { if (!released) {
+                released = true;
+                await rollback();
+            } };
+            return tx;
+        };
+        return a;
+    };
+    return factory;
 }
 //# sourceMappingURL=postgres.js.map

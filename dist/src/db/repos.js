@@ -1,4 +1,7 @@
 import { normalise } from "../domain/text.js";
+import { createTrustRepos } from "./trust.js";
+import { timeRepos } from "./time.js";
+import { papersRepo } from "./papers.js";
 const REF_TTL_MS = 30_000;
 export function isUniqueViolation(e) {
     const code = e?.code;
@@ -67,11 +70,6 @@ export function createRepos(db) {
                 where: { platform_userId: { platform, userId } },
                 create: { platform, userId, role, stateCode },
                 update: { role, stateCode },
-            }),
-            setLang: (tx, platform, userId, lang, fallback) => tx.identity.upsert({
-                where: { platform_userId: { platform, userId } },
-                create: { platform, userId, lang, ...fallback },
-                update: { lang },
             }),
             linkChannel: (tx, platform, channelId, stateCode) => tx.channelLink.upsert({
                 where: { platform_channelId: { platform, channelId } },
@@ -192,7 +190,10 @@ export function createRepos(db) {
             lastSent: (destination, beforeDay) => p.digestDelivery.findFirst({ where: { destination, status: "sent", day: { lt: beforeDay } }, orderBy: { day: "desc" } }),
             recent: (take) => p.digestDelivery.findMany({ orderBy: [{ claimedAt: "desc" }, { id: "desc" }], take }),
         },
+        time: timeRepos(db),
+        papers: papersRepo(p),
         isEmpty: async () => (await p.state.count()) === 0,
+        ...createTrustRepos(db),
     };
 }
 export { normalise };

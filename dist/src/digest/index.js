@@ -2,6 +2,7 @@ import { allDestinations, recordEnvConfig } from "./destinations.js";
 import { deliverDay, workerId } from "./deliver.js";
 import { concludeSilence, createAlerter } from "./alerts.js";
 import { startScheduler } from "./scheduler.js";
+import { sendReminders } from "./reminders.js";
 /** Hourly retries of a failed digest stop after this many attempts; the operator can still --send. */
 export const MAX_SCHEDULED_ATTEMPTS = 3;
 export async function startDigestService(o) {
@@ -14,7 +15,7 @@ export async function startDigestService(o) {
     const scheduler = startScheduler({
         clock: o.clock, digestTime: o.digestTime, digestTz: o.digestTz, timer: o.timer, log: o.log,
         sendDay: (day) => deliverDay(rt, day, { retryFailed: true, maxAttempts: MAX_SCHEDULED_ATTEMPTS }),
-        housekeeping: () => concludeSilence(rt),
+        housekeeping: () => concludeSilence(rt).finally(() => sendReminders(rt, o.reminderDays)),
     });
     return {
         rt,

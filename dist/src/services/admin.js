@@ -4,6 +4,8 @@ import { resolveDocument, resolveOffer, resolveState } from "./resolve.js";
 import { namer } from "./names.js";
 import { longDate } from "./describe.js";
 import { isIsoDate } from "../domain/dates.js";
+import { isUniqueViolation } from "../db/repos.js";
+import { oncePerRequest } from "./once.js";
 export const PLATFORMS = ["slack", "discord", "console"];
 function splitPlatformId(ref) {
     const m = /^(slack|discord|console):(.+)$/i.exec(ref.trim());
@@ -27,10 +29,11 @@ export async function linkUser(ctx, ref, who) {
         role = s.kind === "observer" ? "observer" : "delegate";
     }
     const now = ctx.clock();
-    await ctx.repos.write(author(ctx), async (tx) => {
+    await oncePerRequest(ctx, "link_user", `${platform}:${id}`, (mark) => ctx.repos.write(author(ctx), async (tx) => {
+        await mark(tx);
         await ctx.repos.identities.linkUser(tx, platform, id, role, stateCode);
         return { result: null, audit: [{ action: "link_user", entity: "identity", entityId: `${platform}:${id}`, details: { role, stateCode } }] };
-    }, now);
+    }, now), async () => null);
     const n = await namer(ctx);
     return reply(ctx.t("linked_user", { ref: `${platform}:${id}`, who: stateCode ? `${n.state(stateCode)} (${ctx.t(`role_${role}`)})` : ctx.t(`role_${role}`) }));
 }
@@ -39,13 +42,14 @@ async function linkToState(ctx, kind, ref, who) {
     const { platform, id } = splitPlatformId(ref);
     const s = await resolveState(ctx, who);
     const now = ctx.clock();
-    await ctx.repos.write(author(ctx), async (tx) => {
+    await oncePerRequest(ctx, `link_${kind}`, `${platform}:${id}`, (mark) => ctx.repos.write(author(ctx), async (tx) => {
+        await mark(tx);
         if (kind === "channel")
             await ctx.repos.identities.linkChannel(tx, platform, id, s.code);
         else
             await ctx.repos.identities.linkRole(tx, platform, id, s.code);
         return { result: null, audit: [{ action: `link_${kind}`, entity: kind, entityId: `${platform}:${id}`, details: { stateCode: s.code } }] };
-    }, now);
+    }, now), async () => null);
     const n = await namer(ctx);
     return reply(ctx.t(kind === "channel" ? "linked_channel" : "linked_role", { ref: `${platform}:${id}`, state: n.state(s.code) }));
 }
@@ -81,25 +85,40 @@ export async function startSilence(ctx, target, expires) {
     const running = (await ctx.repos.silence.running()).find((s) => s.targetRef === targetRef);
     if (running)
         throw new UserError("silence_already_running", { id: running.id, date: longDate(ctx, running.expiresOn) });
-    const id = `sp-${day}-${targetRef.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.replace(/-+$/, "");
+    const base = `sp-${day}-${targetRef.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`.replace(/-+$/, "");
+    // A second procedure on the same target and day (the first broken or concluded) takes the next free
+    // number; only a storage failure may be reported as "not saved", never this.
+    let id = base;
+    for (let n = 2; await ctx.repos.silence.byId(id); n++)
+        id = `${base}-${n}`;
     const now = ctx.clock();
-    await ctx.repos.write(author(ctx), async (tx) => {
-        await ctx.repos.silence.create(tx, { id, subject, subjectRu, targetType, targetRef, startsOn: day, expiresOn: expires, outcome: "running", source: `${ctx.actor.platform}:${ctx.actor.userId}` });
-        await ctx.repos.deadlines.upsert(tx, { id: `silence-${id}`, kind: "silence", title: `Silence procedure ends: ${subject}`, titleRu: `Истекает процедура умолчания: ${subjectRu}`, due: expires, timeZone: ctx.settings.timeZone, restricted: true, source: id });
-        return { result: null, audit: [{ action: "start_silence", entity: "silence", entityId: id, details: { targetType, targetRef, expires } }] };
-    }, now);
+    try {
+        await ctx.repos.write(author(ctx), async (tx) => {
+            await ctx.repos.silence.create(tx, { id, subject, subjectRu, targetType, targetRef, startsOn: day, expiresOn: expires, outcome: "running", source: `${ctx.actor.platform}:${ctx.actor.userId}` });
+            await ctx.repos.deadlines.upsert(tx, { id: `silence-${id}`, kind: "silence", title: `Silence procedure ends: ${subject}`, titleRu: `Истекает процедура умолчания: ${subjectRu}`, due: expires, timeZone: ctx.settings.timeZone, restricted: true, source: id });
+            return { result: null, audit: [{ action: "start_silence", entity: "silence", entityId: id, details: { targetType, targetRef, expires } }] };
+        }, now);
+    }
+    catch (e) {
+        // The same request in another process (or a second Secretariat member) started it a moment earlier.
+        const other = isUniqueViolation(e) ? (await ctx.repos.silence.running()).find((s) => s.targetRef === targetRef) : undefined;
+        if (other)
+            throw new UserError("silence_already_running", { id: other.id, date: longDate(ctx, other.expiresOn) });
+        throw e;
+    }
     return reply(ctx.t("silence_started", { id, subject: ctx.lang === "ru" ? subjectRu : subject, date: longDate(ctx, expires) }), [
         { type: "context", text: ctx.t("silence_started_hint", { id }) },
     ]);
 }
+/**
+ * Keeps a language choice. It is a preference row of its own, never an identity: choosing a language
+ * in a channel linked to a state, or while holding a mapped guild role, links no one to anything.
+ */
 export async function setLanguage(ctx, lang) {
-    // Someone not yet linked has no identity row to keep the choice in; creating one would link them.
-    if (ctx.actor.via === "guest")
-        throw new UserError("lang_needs_link");
     const now = ctx.clock();
     await ctx.repos.write(author(ctx), async (tx) => {
-        await ctx.repos.identities.setLang(tx, ctx.actor.platform, ctx.actor.userId, lang, { role: ctx.actor.role, stateCode: ctx.actor.stateCode ?? null });
-        return { result: null, audit: [{ action: "set_language", entity: "identity", entityId: `${ctx.actor.platform}:${ctx.actor.userId}`, details: { lang } }] };
+        await ctx.repos.preferences.setLang(tx, ctx.actor.platform, ctx.actor.userId, lang, now);
+        return { result: null, audit: [{ action: "set_language", entity: "preference", entityId: `${ctx.actor.platform}:${ctx.actor.userId}`, details: { lang } }] };
     }, now);
     const { translator } = await import("../i18n/index.js");
     return reply(translator(lang)("language_set"));

@@ -4,6 +4,7 @@ import { resolveDocument, resolveParagraph } from "./resolve.js";
 import { kindLabel, longDate } from "./describe.js";
 import { namer } from "./names.js";
 import { isUniqueViolation } from "../db/repos.js";
+import { oncePerRequest } from "./once.js";
 /** Slack modals accept 3000 characters in one input; the same limit everywhere keeps behaviour alike. */
 export const COMMENT_MAX = 3000;
 export async function fileComment(ctx, input) {
@@ -66,11 +67,17 @@ export async function editComment(ctx, input) {
     if (c.stateCode !== state)
         throw new UserError("not_your_comment", { id: input.id });
     const now = ctx.clock();
-    const updated = await ctx.repos.write(author(ctx), async (tx) => {
-        const u = await ctx.repos.comments.edit(tx, c, input.text, input.kind ?? c.kind, now);
-        return { result: u, audit: [{ action: "edit_comment", entity: "comment", entityId: String(c.id), details: { previous: c.text } }] };
-    }, now);
-    const versions = await ctx.repos.comments.versions(c.id);
-    return reply(ctx.t("comment_edited", { id: c.id, versions: versions.length }), [{ type: "quote", text: updated.text }]);
+    const edited = async (status) => {
+        const [current, versions] = await Promise.all([ctx.repos.comments.byId(c.id), ctx.repos.comments.versions(c.id)]);
+        return reply(ctx.t("comment_edited", { id: c.id, versions: versions.length }), [{ type: "quote", text: current?.text ?? input.text }], { status });
+    };
+    return oncePerRequest(ctx, "edit_comment", String(c.id), async (mark) => {
+        await ctx.repos.write(author(ctx), async (tx) => {
+            await mark(tx);
+            const u = await ctx.repos.comments.edit(tx, c, input.text, input.kind ?? c.kind, now);
+            return { result: u, audit: [{ action: "edit_comment", entity: "comment", entityId: String(c.id), details: { previous: c.text } }] };
+        }, now);
+        return edited("ok");
+    }, () => edited("info"));
 }
 //# sourceMappingURL=comments.js.map

@@ -2,6 +2,8 @@ import { calendarDate } from "../domain/dates.js";
 export const today = (ctx) => calendarDate(ctx.clock(), ctx.settings.timeZone);
 /** Observers never see draft negotiations, objections, offers or nominations (seeds/001 item 10). */
 export const seesRestricted = (ctx) => ctx.actor.role !== "observer";
+/** Restriction follows the matter: a paragraph quoting an offer, objection or nomination is hidden from observers even in a public document. */
+export const seesParagraph = (ctx, p) => !p.matter || seesRestricted(ctx);
 export const author = (ctx) => ({
     platform: ctx.actor.platform,
     userId: ctx.actor.userId,

@@ -1,55 +1,64 @@
 import { UserError, seesRestricted, today } from "./context.js";
 import { reply } from "./reply.js";
 import { findStateExact, rankAreas } from "./resolve.js";
+import { calendarDate } from "../domain/dates.js";
 import { longDate, stanceLabel } from "./describe.js";
 import { namer } from "./names.js";
-import { matchScore } from "../domain/text.js";
+import { matchScore, normalise } from "../domain/text.js";
+import { appointmentState, conceptPaperAsOf, offerState, termOf } from "../domain/timeline.js";
+import { decidedOnOf } from "./dated.js";
+import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.js";
 async function board(ctx) {
-    const [n, appointments, offers] = await Promise.all([namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers()]);
-    const pending = offers.filter((o) => o.status === "pending");
+    const [n, appointments, allOffers] = await Promise.all([namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers()]);
+    const day = today(ctx);
+    const ps = seesRestricted(ctx) ? await ctx.repos.positions.onTargets("offer", allOffers.map((o) => o.id)) : [];
     const positions = new Map();
-    if (seesRestricted(ctx))
-        for (const p of await ctx.repos.positions.onTargets("offer", pending.map((o) => o.id)))
-            positions.set(p.targetRef, [...(positions.get(p.targetRef) ?? []), p]);
-    return { n, appointments, offers, positions, day: today(ctx) };
+    // Only what was on record by today: positions taken later do not exist yet.
+    for (const p of ps.filter((x) => calendarDate(x.createdAt, ctx.settings.timeZone) <= day))
+        positions.set(p.targetRef, [...(positions.get(p.targetRef) ?? []), p]);
+    const firstSeen = (o) => positions.get(o.id)?.map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
+    // An offer exists from its submission (or first dated fact); it is pending until the decision's date.
+    const offers = allOffers.flatMap((o) => {
+        const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
+        return st === "not_yet" ? [] : [{ ...o, status: st }];
+    });
+    return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers) };
 }
-/** Current and upcoming appointments; ones whose tenure has ended are history. */
-const live = (a, day) => !a.untilDate || a.untilDate >= day;
+const earliest = (ps, id, ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
 /**
- * One line per state and role. A dated term (a renewal by SOC decision) supersedes an open-ended record of
- * the same state, area and role: once that term ends, the older record must not make the state current again.
+ * The terms in force on the day and those decided to start later (src/domain/timeline.ts): a term with no end
+ * continues until a later term of the same state and role starts, so a serving coordinator stays visible
+ * beside the renewal that begins next year.
  */
-function current(list, day) {
-    const key = (a) => `${a.areaId}|${a.stateCode}|${a.role}`;
-    const dated = (a) => !!(a.fromDate || a.untilDate);
-    const renewed = new Set(list.filter(dated).map(key));
-    const byKey = new Map();
-    for (const a of list.filter((x) => live(x, day) && (dated(x) || !renewed.has(key(x)))))
-        if (!byKey.has(key(a)))
-            byKey.set(key(a), a);
-    return [...byKey.values()];
+function current(b, list) {
+    return list.filter((a) => {
+        const st = appointmentState(a, b.appointments, b.day, b.decidedOn(a));
+        return st === "in_force" || st === "upcoming";
+    }).sort((x, y) => (termOf(x).from ?? "").localeCompare(termOf(y).from ?? ""));
 }
+const inForce = (b, a) => appointmentState(a, b.appointments, b.day, b.decidedOn(a)) === "in_force";
 function tenureText(ctx, a, day) {
     const parts = [];
+    const { from } = termOf({ tenure: a.tenure, fromDate: a.fromDate ?? null, untilDate: a.untilDate ?? null });
     if (a.tenure)
         parts.push(a.tenure);
     else if (a.fromDate || a.untilDate)
         parts.push(`${a.fromDate ? longDate(ctx, a.fromDate) : "…"} – ${a.untilDate ? longDate(ctx, a.untilDate) : "…"}`);
-    if (a.fromDate && a.fromDate > day)
-        parts.push(ctx.t("starts_on", { date: longDate(ctx, a.fromDate) }));
+    if (from && from > day)
+        parts.push(ctx.t("starts_on", { date: longDate(ctx, from) }));
     return parts.length ? ` (${parts.join(", ")})` : "";
 }
 function areaBlocks(ctx, b, area, detailed) {
-    const here = current(b.appointments.filter((a) => a.areaId === area.id), b.day);
+    const here = current(b, b.appointments.filter((a) => a.areaId === area.id));
     const coord = here.filter((a) => a.role === "coordinator");
     const co = here.filter((a) => a.role === "co_coordinator");
     const fields = [
-        { label: ctx.t("role_coordinator"), value: coord.length ? coord.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") : ctx.t("vacant") },
+        { label: ctx.t("role_coordinator"), value: coord.length ? coord.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") + (coord.some((a) => inForce(b, a)) ? "" : ` — ${vacancy(ctx, b, area)}`) : vacancy(ctx, b, area) },
         { label: ctx.t("role_co_coordinators"), value: co.length ? co.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") : "—" },
     ];
     const blocks = [{ type: "header", text: `${b.n.area(area.id)} · ${b.n.dimension(area.dimensionId)}` }, { type: "fields", fields }];
     if (detailed) {
-        fields.push({ label: ctx.t("concept_paper"), value: ctx.t(`cp_${area.conceptPaperStatus}`) + (area.conceptPaperAsOf ? ` (${longDate(ctx, area.conceptPaperAsOf)})` : "") });
+        fields.push({ label: ctx.t("concept_paper"), value: conceptPaperText(ctx, area, b.day) });
         const decisions = [...new Set(here.map((a) => a.decision).filter(Boolean))];
         if (decisions.length)
             blocks.push({ type: "context", text: ctx.t("decided_by", { decisions: decisions.join(", ") }) });
@@ -73,7 +82,39 @@ function areaBlocks(ctx, b, area, detailed) {
     }
     return blocks;
 }
-/** Fuzzy lookup by priority area ("ICT", "terror") or by state ("Bangladesh"); no query lists every area. */
+/** "Vacant", or that its term ended, and whether a Co-coordinator may act (MC/2023/DRAFT/4 para 1.11). */
+function vacancy(ctx, b, area) {
+    const ended = b.appointments
+        .filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, b.appointments, b.day, b.decidedOn(a)) === "ended" && termOf(a).until)
+        .sort((x, y) => termOf(y).until.localeCompare(termOf(x).until))[0];
+    const text = ended ? ctx.t("term_ended_vacant", { state: b.n.state(ended.stateCode), date: longDate(ctx, termOf(ended).until) }) : ctx.t("vacant");
+    const coActing = b.appointments.some((a) => a.areaId === area.id && a.role === "co_coordinator" && inForce(b, a));
+    const adopted = b.n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT)?.status === "adopted";
+    const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${MODALITIES_DOCUMENT} para ${RULES.acting_coordinator.para}` });
+    return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule })}` : text;
+}
+/** The concept paper's status as reported, with the report's date said to be that (not a decision date). */
+function conceptPaperText(ctx, area, day) {
+    const cp = conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day);
+    if (!cp.reportedOn)
+        return ctx.t("cp_not_reported");
+    return ctx.t("cp_as_reported", { status: ctx.t(`cp_${cp.status}`), date: longDate(ctx, cp.reportedOn) });
+}
+const vacantCount = (b, areas) => areas.filter((a) => !b.appointments.some((x) => x.areaId === a.id && x.role === "coordinator" && inForce(b, x))).length;
+/** A dimension named by its id or words of its English or Russian name ("economic", "экологическое", "environment"). */
+export function matchDimension(dims, query) {
+    const filler = new Set(["dimension", "измерение", "измерения", "the"]);
+    const words = normalise(query).split(/[\s-]+/).filter((w) => w.length >= 4 && !filler.has(w));
+    if (!words.length)
+        return undefined;
+    const common = (a, b) => { let k = 0; while (k < a.length && a[k] === b[k])
+        k++; return k; };
+    return dims.find((d) => {
+        const names = [d.id, d.nameEn, d.nameRu].flatMap((x) => normalise(x).split(/[\s-]+/)).filter((w) => !filler.has(w));
+        return words.every((w) => names.some((x) => common(w, x) >= Math.min(6, w.length, x.length) && common(w, x) >= 4));
+    });
+}
+/** Fuzzy lookup by dimension ("economic"), priority area ("ICT", "terror") or state ("Bangladesh"); no query lists every area. */
 export async function findCoordinators(ctx, query) {
     const b = await board(ctx);
     const { areas, dimensions } = b.n.ref;
@@ -82,8 +123,12 @@ export async function findCoordinators(ctx, query) {
         for (const d of dimensions)
             for (const a of areas.filter((x) => x.dimensionId === d.id))
                 blocks.push(...areaBlocks(ctx, b, a, false));
-        const vacant = areas.filter((a) => !b.appointments.some((x) => x.areaId === a.id && x.role === "coordinator" && live(x, b.day))).length;
-        return reply(ctx.t("coordinators_all", { areas: areas.length, vacant }), blocks);
+        return reply(ctx.t("coordinators_all", { areas: areas.length, vacant: vacantCount(b, areas) }), blocks);
+    }
+    const dim = matchDimension(dimensions, query);
+    if (dim && !((rankAreas(areas, query)[0]?.score ?? 0) >= 100)) {
+        const mine = areas.filter((a) => a.dimensionId === dim.id);
+        return reply(ctx.t("coordinators_dimension", { dimension: b.n.dimension(dim.id), areas: mine.length, vacant: vacantCount(b, mine) }), mine.flatMap((a) => areaBlocks(ctx, b, a, false)));
     }
     const state = await findStateExact(ctx, query);
     const ranked = rankAreas(areas, query);
@@ -107,7 +152,7 @@ export async function findCoordinators(ctx, query) {
     throw new UserError("area_not_found", { query }, suggestions.length ? suggestions : areas.slice(0, 5).map((a) => b.n.area(a.id)));
 }
 function stateView(ctx, b, code) {
-    const mine = current(b.appointments.filter((a) => a.stateCode === code), b.day);
+    const mine = current(b, b.appointments.filter((a) => a.stateCode === code));
     const items = mine.map((a) => `${ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator")}: ${b.n.area(a.areaId)}${tenureText(ctx, a, b.day)}`);
     if (seesRestricted(ctx))
         for (const o of b.offers.filter((x) => x.stateCode === code && x.status === "pending"))

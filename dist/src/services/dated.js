@@ -1,45 +1,119 @@
 import { seesRestricted, today } from "./context.js";
 import { namer } from "./names.js";
-import { conceptPaperDue } from "../domain/rules.js";
-import { addDays, daysBetween } from "../domain/dates.js";
+import { addDays, calendarDate, daysBetween } from "../domain/dates.js";
+import { annualPlanDue, coordinationDue, isDraftRule, MODALITIES_DOCUMENT, reviewDue, RULES } from "../domain/procedures.js";
+import { appointmentState, happenedBy, silenceStatus } from "../domain/timeline.js";
+/** Positions as dated objections (Astana calendar date), for the derived silence status. */
+export const asDated = (ctx, ps) => ps.map((p) => ({ stateCode: p.stateCode, stance: p.stance, targetType: p.targetType, targetRef: p.targetRef, on: ctxDay(ctx, p.createdAt) }));
+const ctxDay = (ctx, at) => calendarDate(at, ctx.settings.timeZone);
+/** The date each appointment was decided: the decidedOn of the offer approved by the same decision. */
+export function decidedOnOf(offers) {
+    const byDecision = new Map();
+    for (const o of offers)
+        if (o.decision && o.decidedOn)
+            byDecision.set(o.decision, o.decidedOn);
+    return (a) => (a.decision ? byDecision.get(a.decision) ?? a.fromDate : null);
+}
+/** Silence procedures with their status on `day`: derived from dates and the objections to their matter. */
+export async function silenceOn(ctx, day) {
+    const all = await ctx.repos.silence.all();
+    const refs = [...new Set(all.flatMap((s) => [s.id, s.targetRef].filter((x) => !!x)))];
+    const ps = refs.length ? await ctx.repos.time.positionsOn(refs) : [];
+    const dated = asDated(ctx, ps);
+    return all.map((s) => ({ s, status: silenceStatus(s, dated, day, s.brokenAt ? ctxDay(ctx, s.brokenAt) : undefined) }));
+}
+function title(ctx, n, i) {
+    const role = (r) => ctx.t(r === "coordinator" ? "role_coordinator" : "role_co_coordinator");
+    switch (i.rule) {
+        case "concept_paper_due": return ctx.t("concept_paper_due", { state: n.state(i.subject.state), area: n.area(i.subject.area) });
+        case "tenure_end": return ctx.t("tenure_ends", { state: n.state(i.subject.state), role: role(i.subject.role), area: n.area(i.subject.area) });
+        case "expert_meetings": return ctx.t("due_expert_meetings", { area: n.area(i.subject.area) });
+        case "plan_proposals": return ctx.t("due_plan_proposals", { year: i.subject.year });
+        case "plan_approval": return ctx.t("due_plan_approval", { year: i.subject.year });
+        case "cbm_review": return ctx.t("due_cbm_review", { year: i.subject.year });
+        case "written_contribution": return ctx.t("due_written_contribution", { year: i.subject.year });
+        default: return i.id;
+    }
+}
+const KIND = {
+    concept_paper_due: "concept_paper", expert_meetings: "concept_paper", tenure_end: "tenure_end", acting_coordinator: "other",
+    plan_proposals: "event_plan", plan_approval: "other", cbm_review: "review_window", written_contribution: "review_window",
+    comments_due: "comments_due", silence_expiry: "silence",
+};
 /**
- * Everything with a date in [from, to]: the deadline table, plus what the rules imply — a concept paper
- * three months after a coordinator's appointment (SEC/1 2.7), tenures ending, and running silence procedures.
+ * Everything with a date in [from, to] as known on today's date: the deadline table (from the day it was
+ * announced), plus what the rules imply (src/domain/procedures.ts), comment due dates, and the last days of
+ * silence procedures still running.
  */
 export async function datedItems(ctx, from, to) {
     const day = today(ctx);
-    const [rows, appointments, silences, n] = await Promise.all([
+    const [rows, appointments, offers, silences, n] = await Promise.all([
         ctx.repos.deadlines.between(from, to),
         ctx.repos.coordination.appointments(),
-        ctx.repos.silence.all(),
+        ctx.repos.coordination.offers(),
+        silenceOn(ctx, day),
         namer(ctx),
     ]);
     const inRange = (d) => d >= from && (!to || d <= to);
     const ru = ctx.lang === "ru";
-    // A silence deadline stops mattering once the procedure is broken or concluded.
-    const ended = new Set(silences.filter((s) => s.outcome !== "running").map((s) => s.id));
-    const items = rows.filter((r) => !(r.kind === "silence" && ended.has(r.source))).map((r) => ({ id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysBetween(day, r.due), restricted: r.restricted }));
-    const have = new Set(items.map((i) => i.id));
-    for (const a of appointments) {
-        const area = n.areaRow(a.areaId);
-        if (a.role === "coordinator" && a.fromDate && area && area.conceptPaperStatus !== "adopted") {
-            const due = conceptPaperDue(a.fromDate);
-            if (inRange(due))
-                items.push({ id: `cp-${a.id}`, kind: "concept_paper", title: ctx.t("concept_paper_due", { state: n.state(a.stateCode), area: n.area(a.areaId) }), due, daysLeft: daysBetween(day, due), restricted: false });
+    const modalities = n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT);
+    const adopted = modalities?.status === "adopted" && happenedBy(modalities.date, day);
+    const ruled = (r) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
+    const mk = (i) => ({
+        id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysBetween(day, i.due), restricted: i.restricted,
+        ...ruled(i.rule), addressees: i.addressees, respond: i.rule.startsWith("plan_") ? { type: "plan", year: +i.subject.year } : { type: "none" },
+    });
+    const decidedOn = decidedOnOf(offers);
+    const generated = [
+        ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn }, day, from, to),
+        ...annualPlanDue(from, to),
+        ...reviewDue([...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))], rows.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day) && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
+    ];
+    // A table row that states the same obligation as a rule keeps its own wording and takes the rule's facts.
+    const twin = (r) => generated.find((g) => g.due === r.due && ((r.kind === "event_plan" && g.rule === "plan_proposals") || (r.kind === "tenure_end" && g.rule === "tenure_end") ||
+        (/approval-plan/.test(r.id) && g.rule === "plan_approval")));
+    const used = new Set();
+    const items = [];
+    const ended = new Set(silences.filter((x) => x.status.state !== "running" && x.status.state !== "scheduled").map((x) => x.s.id));
+    for (const r of rows) {
+        if (!happenedBy(r.announcedOn, day))
+            continue;
+        if (r.kind === "silence" && ended.has(r.source))
+            continue;
+        const g = twin(r);
+        const base = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysBetween(day, r.due), restricted: r.restricted };
+        if (g) {
+            generated.filter((x) => x.rule === g.rule && x.due === g.due).forEach((x) => used.add(x.id));
+            items.push({ ...mk(g), ...base, kind: r.kind });
         }
-        if (a.untilDate && inRange(a.untilDate) && !rows.some((r) => r.kind === "tenure_end" && r.due === a.untilDate))
-            items.push({ id: `te-${a.id}`, kind: "tenure_end", title: ctx.t("tenure_ends", { state: n.state(a.stateCode), role: ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: n.area(a.areaId) }), due: a.untilDate, daysLeft: daysBetween(day, a.untilDate), restricted: false });
+        else
+            items.push(r.kind === "comments_due" ? { ...base, ...ruled("comments_due"), addressees: "members", respond: docOf(n, r) } : base);
     }
-    // A document imported with a comment due date but no matching deadline row still shows up.
+    for (const g of generated)
+        if (!used.has(g.id))
+            items.push(mk(g));
+    // A document's own comment due date, when no table row states it.
     for (const d of n.ref.documents)
-        if (d.commentsDue && inRange(d.commentsDue) && !rows.some((r) => r.kind === "comments_due" && r.due === d.commentsDue))
-            items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysBetween(day, d.commentsDue), restricted: d.restricted });
-    for (const s of silences.filter((x) => x.outcome === "running"))
-        if (inRange(s.expiresOn) && !have.has(`silence-${s.id}`) && !items.some((i) => i.kind === "silence" && i.due === s.expiresOn))
-            items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true });
+        if (d.commentsDue && inRange(d.commentsDue) && happenedBy(d.date, day) && !items.some((i) => i.kind === "comments_due" && i.due === d.commentsDue))
+            items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysBetween(day, d.commentsDue), restricted: d.restricted, ...ruled("comments_due"), addressees: "members", respond: { type: "document", ref: d.symbol } });
+    for (const { s, status } of silences) {
+        if (status.state !== "running" || !inRange(s.expiresOn))
+            continue;
+        const row = items.find((i) => i.kind === "silence" && i.due === s.expiresOn);
+        const extra = { ...ruled("silence_expiry"), addressees: "members", respond: { type: "silence", ref: s.id, matter: s.targetRef } };
+        if (row)
+            Object.assign(row, extra);
+        else
+            items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true, ...extra });
+    }
     return items
         .filter((i) => seesRestricted(ctx) || !i.restricted)
         .sort((a, b) => a.due.localeCompare(b.due) || a.title.localeCompare(b.title));
+}
+/** "Comments on MC/2023/DRAFT/4 …": the table row's document, by the symbol named in its title. */
+function docOf(n, r) {
+    const d = n.ref.documents.filter((x) => r.title.includes(x.symbol)).sort((a, b) => b.symbol.length - a.symbol.length)[0];
+    return d ? { type: "document", ref: d.symbol } : { type: "none" };
 }
 export const windowEnd = (ctx, days) => addDays(today(ctx), days);
 //# sourceMappingURL=dated.js.map

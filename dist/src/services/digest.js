@@ -4,6 +4,7 @@ import { lateTag } from "./drafts.js";
 import { targetDescriber, stanceLabel, kindLabel, longDate } from "./describe.js";
 import { datedItems } from "./dated.js";
 import { dueLine } from "./deadlines.js";
+import { nominationsSection, notRespondedSection } from "./digest-due.js";
 import { addDays, calendarDate, zonedTime } from "../domain/dates.js";
 import { blocks as isBlocking } from "../domain/rules.js";
 import { shorten } from "../domain/text.js";
@@ -131,6 +132,10 @@ export async function buildDigest(ctx, since, until) {
     });
     if (blockedItems.length)
         sections.push({ key: "blocked", title: t("dg_blocked"), items: blockedItems });
+    // Issue 12: nominations with their tally, and who has not yet responded to what falls due.
+    for (const s of await Promise.all([nominationsSection(ctx, since, until), notRespondedSection(ctx, day, until)]))
+        if (s)
+            sections.push(s);
     const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
     const headline = t("dg_headline", {
         objections: newObjections,

@@ -1,4 +1,4 @@
-import { seesRestricted, today } from "./context.js";
+import { UserError, seesParagraph, seesRestricted, today } from "./context.js";
 import { reply } from "./reply.js";
 import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.js";
 import { kindLabel, longDate, stanceLabel } from "./describe.js";
@@ -6,6 +6,7 @@ import { namer } from "./names.js";
 import { parseBrackets } from "../domain/brackets.js";
 import { calendarDate, daysBetween } from "../domain/dates.js";
 import { shorten } from "../domain/text.js";
+import { documentStatus } from "../domain/timeline.js";
 /** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
 export function lateTag(ctx, doc, c) {
     return doc?.commentsDue && calendarDate(c.createdAt, ctx.settings.timeZone) > doc.commentsDue ? ` [${ctx.t("late_comment")}]` : "";
@@ -14,12 +15,22 @@ export async function listDrafts(ctx) {
     const docs = await visibleDocuments(ctx);
     if (!docs.length)
         return reply(ctx.t("no_documents"), [], { status: "info" });
-    const n = await namer(ctx);
-    const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusLabel(ctx, d.status)}${dueNote(ctx, d)}`);
+    const [n, paras] = await Promise.all([namer(ctx), ctx.repos.time.paragraphsOf(docs.map((d) => d.id))]);
+    const day = today(ctx);
+    const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusText(ctx, documentStatus(d, paras.filter((p) => p.documentId === d.id), day))}${dueNote(ctx, d)}`);
     return reply(ctx.t("documents_count", { count: docs.length }), [{ type: "list", items }, { type: "context", text: ctx.t("drafts_hint") }]);
 }
 function statusLabel(ctx, status) {
     return ctx.t(`doc_status_${status}`) || status;
+}
+/** The status as its text bears it out: never a bare "agreed" while paragraphs remain in brackets. */
+export function statusText(ctx, st) {
+    const paras = st.bracketed.join(", ");
+    if (st.state === "agreed_except")
+        return ctx.t("doc_status_agreed_except", { paras });
+    if (st.state === "under_negotiation" && st.bracketed.length)
+        return ctx.t("doc_status_under_negotiation_paras", { paras });
+    return statusLabel(ctx, st.state);
 }
 function dueNote(ctx, d) {
     if (!d.commentsDue)
@@ -36,14 +47,18 @@ export async function showDraft(ctx, query, para) {
     const [paras, counts] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.documents.counts(doc)]);
     const comments = new Map(counts.comments.map((c) => [c.paragraphId, c.n]));
     const restrictedOk = seesRestricted(ctx);
+    const st = documentStatus(doc, paras, today(ctx));
+    const meeting = doc.meeting ? (await ctx.repos.deadlines.between("0000-01-01", undefined)).find((r) => r.id === doc.meeting) : undefined;
     const openOn = (ref) => counts.positions.filter((p) => p.paragraphRef === ref && p.stance !== "support").reduce((s, p) => s + p.n, 0);
     const blocks = [
         { type: "header", text: `${doc.symbol} — ${n.docTitle(doc)}` },
         {
             type: "fields",
             fields: [
-                { label: ctx.t("field_status"), value: statusLabel(ctx, doc.status) },
-                ...(doc.date ? [{ label: ctx.t("field_date"), value: longDate(ctx, doc.date) }] : []),
+                { label: ctx.t("field_status"), value: statusText(ctx, st) },
+                ...(doc.date ? [{ label: ctx.t("field_version"), value: ctx.t("field_version_value", { version: st.version, date: longDate(ctx, doc.date) }) }] : []),
+                ...(doc.body ? [{ label: ctx.t("field_body"), value: doc.body }] : []),
+                ...(meeting ? [{ label: ctx.t("field_meeting"), value: `${ctx.lang === "ru" ? meeting.titleRu : meeting.title} (${longDate(ctx, meeting.due)})` }] : []),
                 ...(doc.commentsDue ? [{ label: ctx.t("field_comments_due"), value: dueNote(ctx, doc).replace(/^ · /, "") }] : []),
                 { label: ctx.t("field_comments"), value: String([...comments.values()].reduce((a, b) => a + b, 0)) },
                 ...(restrictedOk ? [{ label: ctx.t("field_open_objections"), value: String(counts.positions.filter((p) => p.stance !== "support").reduce((s, p) => s + p.n, 0)) }] : []),
@@ -61,6 +76,8 @@ export async function showDraft(ctx, query, para) {
         blocks.push({
             type: "list",
             items: paras.map((p) => {
+                if (!seesParagraph(ctx, p))
+                    return `${p.ref}: ${ctx.t("sec_paragraph_restricted")}`;
                 const b = parseBrackets(p.text);
                 const marks = b.agreed ? "" : ` [${b.parties.join(" ") || "…"}]`;
                 const c = comments.get(p.id) ?? 0;
@@ -78,6 +95,8 @@ export async function showDraft(ctx, query, para) {
 /** A paragraph in full, its brackets explained, and the comments and positions on it. */
 async function showParagraph(ctx, doc, ref) {
     const p = await resolveParagraph(ctx, doc, ref);
+    if (!seesParagraph(ctx, p))
+        throw new UserError("observer_restricted");
     const n = await namer(ctx);
     const b = parseBrackets(p.text);
     const [comments, positions] = await Promise.all([
@@ -105,7 +124,9 @@ export async function listComments(ctx, query, para) {
     const doc = await resolveDocument(ctx, query);
     if (para)
         return showParagraph(ctx, doc, para);
-    const [paras, comments, n] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(doc.id), namer(ctx)]);
+    const [paras, all, n] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(doc.id), namer(ctx)]);
+    const hidden = new Set(paras.filter((p) => !seesParagraph(ctx, p)).map((p) => p.id));
+    const comments = all.filter((c) => c.paragraphId === null || !hidden.has(c.paragraphId));
     if (!comments.length)
         return reply(ctx.t("no_comments_on", { document: doc.symbol }), [], { status: "info" });
     const refOf = new Map(paras.map((p) => [p.id, p.ref]));

@@ -2,6 +2,7 @@ import { UserError, author, today } from "./context.js";
 import { reply } from "./reply.js";
 import { targetRef } from "./resolve.js";
 import { targetDescriber, stanceLabel } from "./describe.js";
+import { silenceOn } from "./dated.js";
 import { isUniqueViolation } from "../db/repos.js";
 /** Records an objection, reservation, "needs more time" or support for the actor's own delegation. */
 export async function recordPosition(ctx, input, emit = () => { }) {
@@ -20,7 +21,8 @@ export async function recordPosition(ctx, input, emit = () => { }) {
         throw new UserError("offer_decided", { status: ctx.t(`offer_status_${target.offer.status}`) });
     if (target.type === "nomination" && target.nomination.status !== "under_consultation")
         throw new UserError("nomination_closed");
-    if (target.type === "silence" && target.silence.outcome !== "running")
+    // The procedure's state on today's date, derived (a replayed date may fall inside a procedure since concluded).
+    if (target.type === "silence" && (await silenceOn(ctx, today(ctx))).find((x) => x.s.id === target.silence.id)?.status.state !== "running")
         throw new UserError("silence_closed", { id: target.silence.id });
     const open = (await ctx.repos.positions.onTarget(where.targetType, where.targetRef)).filter((p) => p.stateCode === state && (p.paragraphRef ?? null) === where.paragraphRef);
     const same = open.find((p) => p.stance === stance);
@@ -74,7 +76,7 @@ export async function recordPosition(ctx, input, emit = () => { }) {
 async function silencesCovering(ctx, target) {
     if (target.type === "silence")
         return [{ id: target.silence.id, kind: "broken" }];
-    const running = await ctx.repos.silence.running();
+    const running = (await silenceOn(ctx, today(ctx))).filter((x) => x.status.state === "running").map((x) => x.s);
     const ref = target.type === "document" ? target.doc.symbol : target.type === "offer" ? target.offer.id : undefined;
     const day = today(ctx);
     return running

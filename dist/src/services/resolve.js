@@ -1,4 +1,4 @@
-import { UserError, seesRestricted } from "./context.js";
+import { UserError, seesRestricted, today } from "./context.js";
 import { matchScore, normalise } from "../domain/text.js";
 const withoutRev = (symbol) => symbol.replace(/\/Rev\.\d+$/i, "");
 /** States by ISO code or any name or alias ("Türkiye", "Turkey", "ROK", "Viet Nam", "Россия"). */
@@ -24,7 +24,10 @@ export async function findStateExact(ctx, query) {
 }
 export async function visibleDocuments(ctx) {
     const { documents } = await ctx.repos.refData();
-    return seesRestricted(ctx) ? documents : documents.filter((d) => !d.restricted);
+    // A document dated after today has not been issued yet (a replayed NOW).
+    const day = today(ctx);
+    const issued = documents.filter((d) => !d.date || d.date <= day);
+    return seesRestricted(ctx) ? issued : issued.filter((d) => !d.restricted);
 }
 /** A document by symbol, unique suffix ("DRAFT/4") or words of its title ("volunteerism"). */
 export async function resolveDocument(ctx, query) {
@@ -81,7 +84,7 @@ export function rankAreas(areas, query) {
         .sort((a, b) => b.score - a.score);
 }
 const TYPED = /^(offer|nomination|nom|silence|sp|doc|document):(.*)$/i;
-const KINDS = { offer: "offer", nomination: "nomination", nom: "nomination", silence: "silence", sp: "silence", doc: "document", document: "document" };
+const KINDS = new Map(Object.entries({ offer: "offer", nomination: "nomination", nom: "nomination", silence: "silence", sp: "silence", doc: "document", document: "document" }));
 /** Splits "offer:IRQ", "offer IRQ" or a bare document name into a kind and a reference. */
 export function splitTarget(words) {
     const first = words[0];
@@ -90,12 +93,12 @@ export function splitTarget(words) {
     const typed = TYPED.exec(first);
     if (typed) {
         if (typed[2])
-            return { kind: KINDS[typed[1].toLowerCase()], ref: typed[2], used: 1 };
+            return { kind: KINDS.get(typed[1].toLowerCase()), ref: typed[2], used: 1 };
         if (words[1])
-            return { kind: KINDS[typed[1].toLowerCase()], ref: words[1], used: 2 };
+            return { kind: KINDS.get(typed[1].toLowerCase()), ref: words[1], used: 2 };
         return undefined;
     }
-    const kind = KINDS[first.toLowerCase()];
+    const kind = KINDS.get(first.toLowerCase());
     if (kind && words[1])
         return { kind, ref: words[1], used: 2 };
     return { kind: "document", ref: first, used: 1 };

@@ -2,15 +2,20 @@ import { UserError, author, seesRestricted, today } from "./context.js";
 import { reply } from "./reply.js";
 import { longDate } from "./describe.js";
 import { namer } from "./names.js";
+import { silenceOn } from "./dated.js";
 export async function listSilence(ctx) {
     if (!seesRestricted(ctx))
         throw new UserError("observer_restricted");
-    const [all, n] = await Promise.all([ctx.repos.silence.all(), namer(ctx)]);
+    const [on, n] = await Promise.all([silenceOn(ctx, today(ctx)), namer(ctx)]);
+    // A procedure that has not started by today is not shown: nothing dated after NOW has happened.
+    const all = on.filter((x) => x.status.state !== "scheduled");
     if (!all.length)
         return reply(ctx.t("no_silence"), [], { status: "info" });
-    const items = all.map((s) => {
+    const items = all.map(({ s, status }) => {
         const subject = ctx.lang === "ru" && s.subjectRu ? s.subjectRu : s.subject;
-        const outcome = s.outcome === "broken" ? ctx.t("sp_broken_by", { state: n.state(s.brokenBy) }) : ctx.t(`sp_${s.outcome}`);
+        const outcome = status.state === "broken"
+            ? ctx.t("sp_broken_on", { state: n.state(status.brokenBy), date: longDate(ctx, status.brokenOn) })
+            : status.state === "approved" ? ctx.t("sp_approved", { date: longDate(ctx, s.expiresOn) }) : ctx.t("sp_running_until", { date: longDate(ctx, s.expiresOn) });
         return `silence:${s.id} — ${subject} · ${longDate(ctx, s.startsOn)} – ${longDate(ctx, s.expiresOn)} · ${outcome}`;
     });
     return reply(ctx.t("silence_title", { count: all.length }), [{ type: "list", items }]);

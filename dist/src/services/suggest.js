@@ -1,4 +1,4 @@
-import { seesRestricted } from "./context.js";
+import { seesParagraph, seesRestricted } from "./context.js";
 import { namer } from "./names.js";
 import { rankAreas, resolveDocument } from "./resolve.js";
 import { targetDescriber, stanceLabel } from "./describe.js";
@@ -26,7 +26,7 @@ export async function suggest(ctx, kind, query, context) {
             if (!doc)
                 return [];
             const paras = await ctx.repos.documents.paragraphs(doc.id);
-            return cap(paras.filter((p) => !q || p.ref.toLowerCase().startsWith(q.toLowerCase())).map((p) => ({ value: p.ref, label: `${p.ref}: ${p.text}` })));
+            return cap(paras.filter((p) => seesParagraph(ctx, p)).filter((p) => !q || p.ref.toLowerCase().startsWith(q.toLowerCase())).map((p) => ({ value: p.ref, label: `${p.ref}: ${p.text}` })));
         }
         case "area": {
             const ranked = q ? rankAreas(n.ref.areas, q).map((x) => x.area) : n.ref.areas;

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { normalise } from "../../domain/text.js";
 import { toPlainText } from "../../services/reply.js";
 import { translator } from "../../i18n/index.js";
+import { saveFiles } from "./files.js";
 /** Resolves "--as IND", "--as Israel", "--as chair" to the actor the console runs commands for. */
 export async function consoleActor(repos, who, lang) {
     const w = normalise(who);
@@ -73,6 +74,14 @@ export async function runConsole(opts) {
         if (reply.status !== "ok" && reply.status !== "info")
             failed++;
         write(renderConsole(reply));
+        try {
+            for (const path of saveFiles(opts.exportDir ?? "exports", reply.files ?? []))
+                write(t()("files_saved", { path }));
+        }
+        catch (e) {
+            for (const f of reply.files ?? [])
+                write(t()("files_failed", { name: f.name, error: e.message }));
+        }
         write("");
         prompt();
     }

@@ -33,15 +33,18 @@ export function decodePage(id) {
     const [tag, key, page] = id.split(SEP);
     return tag === "pg" && key && page !== undefined ? { key, page: Number(page) } : undefined;
 }
+/** The Share button of an answer; the answer itself and who asked for it are kept in the database under `key`. */
+export const shareId = (key) => ["sh", key].join(SEP);
+export const decodeShare = (id) => (id.startsWith(`sh${SEP}`) && id.length > 3 ? id.slice(3) : undefined);
 export const modalId = (command) => ["md", command].join(SEP);
 export const decodeModal = (id) => (id.startsWith(`md${SEP}`) ? id.slice(3) : undefined);
 /**
  * Rows of buttons: actions first (at most 4 rows of 5), then Previous/Next when there are pages.
  * `stash` keeps an over-long custom id in memory and returns a short one.
  */
-export function buttonRows(actions, nav, t, stash) {
+export function buttonRows(actions, nav, t, stash, share) {
     const rows = [];
-    const room = (LIMITS.rowsPerMessage - (nav ? 1 : 0)) * LIMITS.buttonsPerRow;
+    const room = (LIMITS.rowsPerMessage - (nav || share ? 1 : 0)) * LIMITS.buttonsPerRow;
     const buttons = actions.slice(0, room).map((a) => {
         const id = actionId(a);
         return {
@@ -53,15 +56,13 @@ export function buttonRows(actions, nav, t, stash) {
     });
     for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow)
         rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
-    if (nav && nav.total > 1) {
-        rows.push({
-            type: ComponentType.ActionRow,
-            components: [
-                { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_prev"), custom_id: pageId(nav.key, nav.page - 1), disabled: nav.page <= 0 },
-                { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_next"), custom_id: pageId(nav.key, nav.page + 1), disabled: nav.page >= nav.total - 1 },
-            ],
-        });
-    }
+    const last = [];
+    if (nav && nav.total > 1)
+        last.push({ type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_prev"), custom_id: pageId(nav.key, nav.page - 1), disabled: nav.page <= 0 }, { type: ComponentType.Button, style: ButtonStyle.Primary, label: t("dc_next"), custom_id: pageId(nav.key, nav.page + 1), disabled: nav.page >= nav.total - 1 });
+    if (share)
+        last.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: clip(share.label, LIMITS.buttonLabel), custom_id: shareId(share.key) });
+    if (last.length)
+        rows.push({ type: ComponentType.ActionRow, components: last });
     return rows;
 }
 /** The id of the text box that collects the fields a modal has no room for. */
@@ -123,7 +124,7 @@ export function modalJSON(m, prefill, t) {
 }
 /** Field values of a submitted modal, with the shared "Other information" box split back into fields. */
 export function modalValues(m, raw) {
-    const out = {};
+    const out = Object.create(null);
     for (const [k, v] of Object.entries(raw))
         if (k !== MORE_FIELD)
             out[k] = v.trim() === "" ? undefined : v;

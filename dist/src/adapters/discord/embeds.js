@@ -6,8 +6,15 @@
 import { escapeMarkdown } from "discord.js";
 import { cutText } from "../../domain/text.js";
 import { LIMITS, PAGE_CHARS } from "./limits.js";
-/** Escapes user text so it renders literally: no bold, links, headings, lists or quotes it did not ask for. */
-export const esc = (s) => escapeMarkdown(s, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^(\s*)>/gm, "$1\\>");
+/**
+ * Escapes user text so it renders literally: no bold, links, headings, lists or quotes it did not ask for.
+ * discord.js's `maskedLink` option escapes only the first "[" of a line, so a bracket earlier in the text
+ * (a "[late]" tag) left "[x](https://…)" live: every bracket is escaped here instead, after the user's own
+ * backslashes (which could otherwise cancel an escape).
+ */
+export const esc = (s) => escapeMarkdown(s.replace(/\\/g, "\\\\"), { heading: true, bulletedList: true, numberedList: true })
+    .replace(/[[\]]/g, "\\$&")
+    .replace(/^(\s*)>/gm, "$1\\>");
 const COLOURS = { ok: 0x2e7d32, info: 0x1565c0, error: 0xc62828, refused: 0xef6c00, not_linked: 0x616161 };
 /** Plain pieces short enough that even fully escaped (every character doubled) they fit one page. */
 const splitPlain = (s, max = Math.floor(PAGE_CHARS / 2) - 16) => cutText(s, max);

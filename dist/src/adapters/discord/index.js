@@ -10,6 +10,7 @@ import { translator } from "../../i18n/index.js";
 import { renderPages, esc } from "./embeds.js";
 import { createInteractionHandler, NO_PINGS } from "./interactions.js";
 import { LIMITS, MAX_INLINE_RATE_LIMIT_WAIT_MS } from "./limits.js";
+import { FOLLOW_UP_WINDOW_MS } from "../../core/recover.js";
 /** Classifies a discord.js failure so callers know whether and when to try again. */
 export function deliveryError(e) {
     if (e instanceof DeliveryError)
@@ -40,7 +41,13 @@ export function createDiscord(o) {
     client.rest.on("rateLimited", (d) => log.warn("discord rate limited", { route: d.route, retryAfterMs: d.retryAfter, global: d.global }));
     client.on(Events.Error, (e) => log.error("discord client error", { error: e }));
     client.on(Events.ShardError, (e) => log.error("discord gateway error", { error: e }));
-    const { onInteraction, postButtons } = createInteractionHandler({ desk: o.desk, log, deferAfterMs: o.deferAfterMs });
+    client.on(Events.Warn, (m) => log.warn("discord", { detail: m }));
+    // discord.js's own debug lines (gateway, REST) only at LOG_LEVEL=debug: they are many.
+    if (log.level === "debug") {
+        client.on(Events.Debug, (m) => log.debug("discord", { detail: m }));
+        client.rest.on("debug", (m) => log.debug("discord rest", { detail: m }));
+    }
+    const { onInteraction, postButtons } = createInteractionHandler({ desk: o.desk, log, deferAfterMs: o.deferAfterMs, inbox: o.inbox, applicationId: o.applicationId });
     client.on(Events.InteractionCreate, (i) => void onInteraction(i));
     async function post(channelId, reply) {
         const t = translator("en");
@@ -81,6 +88,34 @@ export function createDiscord(o) {
             log.info("discord connected", { user: client.user?.tag, guilds: client.guilds.cache.size });
         },
         destroy,
+        followUp: {
+            windowMs: FOLLOW_UP_WINDOW_MS.discord,
+            async answer(e, reply) {
+                if (e.reply.platform !== "discord")
+                    return;
+                const t = translator(reply.lang ?? "en");
+                const [first, ...rest] = renderPages(reply, t);
+                const hook = `/webhooks/${e.reply.applicationId}/${e.reply.token}`;
+                try {
+                    // The interaction was deferred before the crash: its "thinking…" message becomes the answer.
+                    await client.rest.patch(`${hook}/messages/@original`, { body: { embeds: [first], allowed_mentions: NO_PINGS } });
+                    for (const embed of rest)
+                        await client.rest.post(hook, { body: { embeds: [embed], flags: 64, allowed_mentions: NO_PINGS } });
+                }
+                catch (err) {
+                    throw deliveryError(err);
+                }
+            },
+            async expired(e, text) {
+                try {
+                    const dm = (await client.rest.post("/users/@me/channels", { body: { recipient_id: e.reply.userId } }));
+                    await client.rest.post(`/channels/${dm.id}/messages`, { body: { content: esc(text), allowed_mentions: NO_PINGS } });
+                }
+                catch (err) {
+                    throw deliveryError(err);
+                }
+            },
+        },
     };
 }
 /** Creates the client and connects at once: the single-process default used by src/main.ts. */

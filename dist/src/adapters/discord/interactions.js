@@ -2,12 +2,13 @@
  * Interaction handling: translate a discord.js interaction into an Invocation, answer exactly once
  * (reply, or defer then edit), and never let a failure pass silently.
  */
-import { MessageFlags } from "discord.js";
+import { AttachmentBuilder, MessageFlags } from "discord.js";
 import { commandByName } from "../../../commands/index.js";
 import { langFrom, translator } from "../../i18n/index.js";
 import { renderPages } from "./embeds.js";
-import { buttonRows, decodeAction, decodeModal, decodePage, modalJSON, modalValues } from "./components.js";
-import { DEFER_AFTER_MS, LIMITS, PAGES_KEPT, PAGES_TTL_MS } from "./limits.js";
+import { buttonRows, decodeAction, decodeModal, decodePage, decodeShare, modalJSON, modalValues } from "./components.js";
+import { DEFER_AFTER_MS, LIMITS, PAGES_KEPT } from "./limits.js";
+import { mayWrite } from "../../core/inbox.js";
 export const NO_PINGS = { parse: [] };
 /** Who is asking, as the desk needs it: member roles feed the Secretariat's role → delegation mapping. */
 export function whoOf(i) {
@@ -15,27 +16,22 @@ export function whoOf(i) {
     const roleIds = !m ? [] : Array.isArray(m.roles) ? m.roles : [...m.roles.cache.keys()].filter((id) => id !== i.guildId);
     return { platform: "discord", userId: i.user.id, channelId: i.channelId ?? undefined, roleIds, locale: i.locale };
 }
-/** Pages of recent long answers, for the Previous/Next buttons; bounded in size and age. */
-function pageStore(now) {
-    const m = new Map();
-    return {
-        put(key, v) {
-            m.set(key, { ...v, at: now() });
-            while (m.size > PAGES_KEPT)
-                m.delete(m.keys().next().value);
-        },
-        get(key) {
-            const v = m.get(key);
-            if (v && now() - v.at > PAGES_TTL_MS)
-                m.delete(key);
-            return v && now() - v.at <= PAGES_TTL_MS ? v : undefined;
-        },
-    };
+/** How long page and Share buttons keep working; their state is in the database, so a restart does not end them. */
+export const COMPONENT_STATE_TTL_MS = 24 * 3600_000;
+/** Answers worth showing to a whole channel: reads, not writes or private lists (as on Slack). */
+const SHAREABLE = new Set(["drafts", "coordinators", "deadlines", "events", "help", "digest", "silence"]);
+export function isShareable(command, options, r) {
+    if (!SHAREABLE.has(command) || !r.ephemeral || (r.status !== "ok" && r.status !== "info"))
+        return false;
+    if (command === "silence" && options?.target)
+        return false;
+    if (command === "events" && (options?.propose === true || isPropose(options?.filter)))
+        return false;
+    return true;
 }
 export function createInteractionHandler(o) {
     const { desk, log } = o;
     const deferAfter = o.deferAfterMs ?? DEFER_AFTER_MS;
-    const pages = pageStore(() => Date.now());
     const longIds = new Map();
     let stashN = 0;
     const stash = (id) => {
@@ -45,38 +41,86 @@ export function createInteractionHandler(o) {
             longIds.delete(longIds.keys().next().value);
         return `a|k|${key}`;
     };
-    /** The message body for page `page` of a reply; long replies are kept for the page buttons. */
-    function body(r, t, key, page = 0) {
+    /** The message body for page `page` of a reply, with Previous/Next when it has pages and Share when it may be shared. */
+    function body(r, t, key, page = 0, shareable = false) {
         const embeds = renderPages(r, t);
-        if (embeds.length > 1)
-            pages.put(key, { reply: r });
         const p = Math.min(Math.max(page, 0), embeds.length - 1);
-        const components = buttonRows(r.actions ?? [], embeds.length > 1 ? { key, page: p, total: embeds.length } : undefined, t, stash);
-        return { embeds: [embeds[p]], components, allowedMentions: NO_PINGS };
+        const share = shareable ? { key, label: t("sec_share") } : undefined;
+        const components = buttonRows(r.actions ?? [], embeds.length > 1 ? { key, page: p, total: embeds.length } : undefined, t, stash, share);
+        // Files ride on the (ephemeral) answer itself as attachments: only the asker sees them.
+        const files = (r.files ?? []).map((f) => new AttachmentBuilder(f.data, { name: f.name, description: f.title?.slice(0, 1024) }));
+        return { embeds: [embeds[p]], components, allowedMentions: NO_PINGS, ...(files.length ? { files } : {}) };
+    }
+    /**
+     * Keeps what the page and Share buttons need in the database (issue 9, item 2): the reply and who asked.
+     * A click is honoured only for that person, and it works after a restart. Written after the answer went
+     * out, so no acknowledgement waits for the database.
+     */
+    async function keep(key, who, command, r) {
+        try {
+            await desk.repos.components.put(key, { platform: "discord", userId: who.userId, command, reply: r }, new Date());
+        }
+        catch (e) {
+            log.error("discord component state not kept", { key, error: e });
+        }
+    }
+    /** The stored state of a page or Share button, if it is the clicker's own and still fresh; otherwise the refusal to show. */
+    async function ownState(i, key, t) {
+        const stored = await desk.repos.components.get(key);
+        if (!stored || Date.now() - stored.createdAt.getTime() > COMPONENT_STATE_TTL_MS)
+            return { refusal: t("dc_pages_expired") };
+        if (stored.platform !== "discord" || stored.userId !== i.user.id) {
+            log.warn("discord button of another user refused", { key, owner: stored.userId, clicker: i.user.id });
+            return { refusal: t("sec_not_yours") };
+        }
+        return { stored: { ...stored, reply: stored.reply } };
     }
     /** Replies in the user's language: the desk already chose it, so read it back from the actor. */
     async function tFor(who) {
-        const actor = await desk.actorFor({ ...who, command: "" }).catch(() => undefined);
-        return translator(actor?.lang ?? langFrom(who.locale));
+        const lang = await desk.languageOf(who).catch(() => langFrom(who.locale));
+        return translator(lang);
+    }
+    /**
+     * Runs an invocation. One that may write is first appended to the durable inbox and the interaction
+     * deferred (the ack), so a crash before the answer is completed on restart through the follow-up webhook.
+     */
+    async function runInv(i, inv) {
+        if (o.inbox && o.applicationId && inv.requestKey && mayWrite(inv)) {
+            try {
+                await o.inbox.record({ key: inv.requestKey, at: Date.now(), inv, reply: { platform: "discord", applicationId: o.applicationId, token: i.token, userId: i.user.id } });
+            }
+            catch (e) {
+                log.error("inbox append failed", { command: inv.command, error: e });
+            }
+            await i.deferReply({ flags: MessageFlags.Ephemeral });
+        }
+        return desk.run(inv);
     }
     /**
      * Answers with the result of `work`: directly when it is quick, otherwise defer first (Discord gives
      * 3 s for the first response) and edit the deferred reply. Exactly one initial response either way.
      */
-    async function answer(i, work, who) {
+    async function answer(i, work, who, command, options, key) {
         const lang = tFor(who);
         let timer;
         const slow = new Promise((res) => (timer = setTimeout(() => res(undefined), deferAfter)));
         const quick = await Promise.race([work, slow]);
         clearTimeout(timer);
-        if (!quick)
+        if (!quick && !i.deferred)
             await i.deferReply({ flags: MessageFlags.Ephemeral });
         const r = quick ?? (await work);
-        const b = body(r, await lang, i.id);
+        // One identity read per command: the desk's reply says which language it chose.
+        const t = r.lang ? translator(r.lang) : await lang;
+        const shareable = !!command && isShareable(command, options, r);
+        const b = body(r, t, i.id, 0, shareable);
         if (i.deferred)
             await i.editReply(b);
         else
             await i.reply({ ...b, flags: r.ephemeral ? MessageFlags.Ephemeral : undefined });
+        if (command && (shareable || renderPages(r, t).length > 1))
+            await keep(i.id, who, command, r);
+        if (key)
+            o.inbox?.done(key);
     }
     const optionsOf = (i) => Object.fromEntries(i.options.data.filter((x) => x.value !== undefined && x.value !== "").map((x) => [x.name, x.value]));
     /** Commands that take long text open a form when the text was not typed (and for /events propose). */
@@ -101,14 +145,14 @@ export function createInteractionHandler(o) {
                 return;
             }
         }
-        await answer(i, desk.run({ ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who);
+        await answer(i, runInv(i, { ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who, def?.name, opts, i.id);
     }
     async function onModal(i) {
         const who = whoOf(i);
         const command = decodeModal(i.customId);
         if (!command)
             return answer(i, Promise.resolve(desk.reply(translator(langFrom(i.locale))("dc_button_unknown"))), who);
-        const raw = {};
+        const raw = Object.create(null);
         for (const [id, f] of i.fields.fields) {
             const v = "value" in f ? f.value : "values" in f ? f.values?.[0] : undefined;
             if (typeof v === "string")
@@ -119,27 +163,44 @@ export function createInteractionHandler(o) {
         const options = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
         if (command === "events")
             options.propose = true;
-        await answer(i, desk.run({ ...who, command, options, requestKey: i.id }), who);
+        await answer(i, runInv(i, { ...who, command, options, requestKey: i.id }), who, command, options, i.id);
     }
     async function onButton(i) {
         const who = whoOf(i);
         const nav = decodePage(i.customId);
         if (nav) {
-            const stored = pages.get(nav.key);
             const t = await tFor(who);
-            if (!stored)
-                return i.reply({ content: t("dc_pages_expired"), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-            return i.update(body(stored.reply, t, nav.key, nav.page));
+            const own = await ownState(i, nav.key, t);
+            if (!own.stored)
+                return i.reply({ content: own.refusal, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+            const r = own.stored.reply;
+            // Turning a page keeps the attachments already on the message.
+            return i.update(body({ ...r, files: undefined }, t, nav.key, nav.page, isShareable(own.stored.command, undefined, r)));
+        }
+        const shared = decodeShare(i.customId);
+        if (shared) {
+            const t = await tFor(who);
+            const own = await ownState(i, shared, t);
+            if (!own.stored)
+                return i.reply({ content: own.refusal, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+            const r = own.stored.reply;
+            const name = i.user.globalName ?? i.user.username;
+            const pages = renderPages({ ...r, ephemeral: false, actions: [], blocks: [...r.blocks, { type: "context", text: t("sec_shared_by", { name, command: own.stored.command }) }] }, t);
+            // Not ephemeral: the channel sees it. The first page answers the click, the others follow.
+            await i.reply({ embeds: [pages[0]], allowedMentions: NO_PINGS });
+            for (const p of pages.slice(1))
+                await i.followUp({ embeds: [p], allowedMentions: NO_PINGS });
+            return;
         }
         let id = i.customId;
         if (id.startsWith("a|k|"))
             id = longIds.get(id.slice(4)) ?? "";
-        const run = decodeAction(id);
-        if (!run) {
+        const click = decodeAction(id);
+        if (!click) {
             const t = await tFor(who);
             return i.reply({ content: t("dc_button_unknown"), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
         }
-        await answer(i, desk.run({ ...who, command: run.command, options: run.options, text: run.text, requestKey: i.id }), who);
+        await answer(i, runInv(i, { ...who, command: click.command, options: click.options, text: click.text, requestKey: i.id }), who, click.command, click.options, i.id);
     }
     /** Autocomplete cannot be deferred: answer from the desk's indexed suggestions, at most 25. */
     async function onAutocomplete(i) {

@@ -2,7 +2,7 @@
  * The application-command payload, generated from `commands/`: the only source of names, options and
  * descriptions. `npm run discord:register` PUTs it (bulk overwrite) as a deploy step.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType } from "discord.js";
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType, PermissionFlagsBits } from "discord.js";
 import { commands as allCommands } from "../../../commands/index.js";
 import { LIMITS } from "./limits.js";
 const clip = (s, max) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
@@ -33,6 +33,13 @@ function optionJSON(o) {
         ...(choices ? { choices } : o.suggest ? { autocomplete: true } : {}),
     };
 }
+/**
+ * Commands only the Secretariat may use are hidden from members without Manage Server; server admins can
+ * grant them to a Secretariat role in Server Settings → Integrations. This only tidies the command list:
+ * the desk still checks the Secretariat link on every invocation.
+ */
+export const SECRETARIAT_PERMISSIONS = PermissionFlagsBits.ManageGuild.toString();
+export const secretariatOnly = (def) => def.access !== "anyone" && def.access.every((r) => r === "secretariat");
 export function commandJSON(def) {
     const opts = def.options.slice(0, LIMITS.optionsPerCommand);
     // Discord demands every required option before the optional ones.
@@ -45,6 +52,7 @@ export function commandJSON(def) {
         options: ordered.map(optionJSON),
         contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
         integration_types: [ApplicationIntegrationType.GuildInstall],
+        ...(secretariatOnly(def) ? { default_member_permissions: SECRETARIAT_PERMISSIONS } : {}),
     };
 }
 export const registrationPayload = (defs = allCommands) => defs.map(commandJSON);

@@ -162,9 +162,12 @@ export function renderModal(m, meta, t, usage) {
 }
 /** A modal's submitted values by field id, leaving out what the user left empty. */
 export function modalValues(state) {
-    const out = {};
-    for (const [blockId, actions] of Object.entries(state.values)) {
-        const v = actions.v ?? Object.values(actions)[0];
+    // Block ids come from the payload: a null-prototype object keeps "__proto__" an ordinary field.
+    const out = Object.create(null);
+    for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
+        if (!actions || typeof actions !== "object")
+            continue;
+        const v = (Object.hasOwn(actions, "v") ? actions.v : undefined) ?? Object.values(actions)[0];
         const value = v?.selected_option?.value ?? v?.value ?? undefined;
         if (value !== undefined && value !== null && value !== "")
             out[blockId] = value;

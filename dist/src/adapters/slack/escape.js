@@ -20,4 +20,12 @@ export function isPingSafe(payload) {
     const s = JSON.stringify(payload);
     return !/<!(channel|here|everyone)|<@[UW]|<!subteam/i.test(s) && !/@(here|channel|everyone)\b/i.test(s);
 }
+/**
+ * For Slack strings that are shown as plain text but still carry Slack's syntax (form error messages in
+ * `response_action: errors`): `<!channel>`, `<@U…>`, `<#C…>` and `<https://…|x>` lose their meaning when a
+ * word joiner follows the "<", and bare @here/@channel/@everyone are defused as everywhere else.
+ */
+export function defuseTokens(text) {
+    return defuse(text).replace(/<(?=[!@#]|[a-z][a-z0-9+.-]*:)/gi, `<${WORD_JOINER}`);
+}
 //# sourceMappingURL=escape.js.map

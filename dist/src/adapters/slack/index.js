@@ -3,37 +3,50 @@
  * first, and hands the work to the desk; everything Slack-specific about rendering lives in blocks.ts.
  */
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi } from "@slack/bolt";
+import { createHttpServer } from "../../http/server.js";
+import { registerHealthRoutes } from "../../http/health.js";
 import { translator } from "../../i18n/index.js";
-import { callSlack } from "./api.js";
+import { callSlack, postResponse } from "./api.js";
+import { FOLLOW_UP_WINDOW_MS } from "../../core/recover.js";
+import { escapeMrkdwn } from "./escape.js";
 import { registerListeners } from "./listeners.js";
 import { renderPages } from "./blocks.js";
-function boltLogger(log) {
-    let level = LogLevel.WARN;
+const LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, silent: LogLevel.ERROR };
+/** Bolt's, the WebClient's and the Socket Mode client's logs, all into our logger (JSON, redacted). */
+export function boltLogger(log) {
     const text = (msg) => msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+    let name = "slack";
     return {
-        debug: () => { },
-        info: () => { },
-        warn: (...m) => log.warn("slack", { detail: text(m) }),
-        error: (...m) => log.error("slack", { detail: text(m) }),
-        setLevel: (l) => { level = l; },
-        getLevel: () => level,
-        setName: () => { },
+        debug: (...m) => log.debug(name, { detail: text(m) }),
+        info: (...m) => log.info(name, { detail: text(m) }),
+        warn: (...m) => log.warn(name, { detail: text(m) }),
+        error: (...m) => log.error(name, { detail: text(m) }),
+        // The libraries call setLevel with their own defaults; our LOG_LEVEL decides, so it is ignored.
+        setLevel: () => { },
+        getLevel: () => LEVELS[log.level],
+        setName: (n) => { name = `slack ${n}`; },
     };
 }
+const routeOr404 = async (route, req, res) => {
+    if (!(await route(req, res)))
+        res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+};
 export async function startSlack(o) {
     const logger = boltLogger(o.log);
     // WebClient's own retries (ten over ~30 minutes, sleeping through 429s) would hide failures; the adapter
     // retries with withRetry instead, a few times and honouring Retry-After, then reports the failure.
-    const clientOptions = { slackApiUrl: o.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+    // Every WebClient gets our logger: its own would print plain-text warnings beside the JSON lines.
+    const clientOptions = { slackApiUrl: o.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger, logLevel: LEVELS[o.log.level] };
     const socket = !!o.appToken;
-    const receiver = socket
-        ? new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: o.apiUrl } } })
-        : new HTTPReceiver({
-            signingSecret: o.signingSecret,
-            endpoints: "/slack/events",
-            logger,
-            customRoutes: [{ path: "/healthz", method: "GET", handler: (_req, res) => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end("ok"); } }],
-        });
+    const socketReceiver = socket
+        ? new SocketModeReceiver({ appToken: o.appToken, logger, logLevel: LEVELS[o.log.level], installerOptions: { clientOptions: { slackApiUrl: o.apiUrl } } })
+        : undefined;
+    const httpReceiver = socket ? undefined : new HTTPReceiver({ signingSecret: o.signingSecret, endpoints: "/slack/events", logger, logLevel: LEVELS[o.log.level] });
+    const receiver = (socketReceiver ?? httpReceiver);
+    let socketUp = false;
+    socketReceiver?.client.on("connected", () => { socketUp = true; });
+    for (const down of ["disconnected", "reconnecting", "disconnecting"])
+        socketReceiver?.client.on(down, () => { socketUp = false; });
     // Checking the token here fails fast with Slack's own reason (invalid_auth …); handing Bolt the ids
     // keeps it from calling auth.test again in the background, where a failure would go unhandled.
     const who = await callSlack(() => new webApi.WebClient(o.botToken, clientOptions).auth.test(), { ...o.retry, attempts: 3 }).catch((e) => {
@@ -41,14 +54,37 @@ export async function startSlack(o) {
     });
     const app = new App({ token: o.botToken, botId: who.bot_id, botUserId: who.user_id, receiver, logger, clientOptions });
     app.error(async (e) => o.log.error("slack listener failed", { error: e }));
-    registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500 });
+    // Bolt reads body.user before any listener runs, so an interaction payload without a user (a broken
+    // client, a probe) would answer HTTP 500: it is acked here and dropped, with a log line.
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = async (event) => {
+        const b = event.body;
+        if (b && typeof b.type === "string" && ["block_actions", "view_submission", "view_closed", "shortcut", "message_action", "block_suggestion"].includes(b.type) && !b.user) {
+            o.log.warn("slack payload without a user", { type: b.type });
+            await event.ack();
+            return;
+        }
+        return processEvent(event);
+    };
+    registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500, inbox: o.inbox });
     let port;
+    // HTTP mode: Bolt's receiver answers on the shared listener (it verifies signatures and acks); Bolt
+    // itself never listens, so health probes and other routes share one port with Slack.
+    const ownHttp = !socket && !o.http ? createHttpServer(o.log) : undefined;
     if (socket)
         await app.start();
     else {
-        const server = (await app.start({ port: o.port, host: o.host }));
-        const addr = server.address();
-        port = typeof addr === "object" && addr ? addr.port : o.port;
+        const http = (o.http ?? ownHttp);
+        http.fallback(httpReceiver.requestListener);
+        if (o.calendarRoute)
+            for (const method of ["GET", "HEAD"])
+                http.route(method, "/calendar/:file", (req, res) => routeOr404(o.calendarRoute, req, res));
+        if (ownHttp) {
+            registerHealthRoutes(ownHttp, () => []);
+            port = await ownHttp.listen(o.port, o.host);
+        }
+        else
+            port = http.port();
     }
     o.log.info("slack started", { mode: socket ? "socket" : "http", port });
     return {
@@ -61,7 +97,31 @@ export async function startSlack(o) {
             for (const m of renderPages(reply, { t }))
                 await callSlack(() => app.client.chat.postMessage({ channel: channelId, ...m }), o.retry);
         },
-        stop: () => app.stop(),
+        connected: () => (socket ? socketUp : true),
+        stop: async () => {
+            if (socket)
+                await app.stop();
+            else
+                await ownHttp?.close();
+        },
+        followUp: {
+            windowMs: FOLLOW_UP_WINDOW_MS.slack,
+            async answer(e, reply) {
+                if (e.reply.platform !== "slack")
+                    return;
+                const to = e.reply;
+                const pages = renderPages(reply, { t: translator(reply.lang ?? "en") });
+                for (const m of pages) {
+                    if (to.responseUrl)
+                        await postResponse(fetch, to.responseUrl, { response_type: "ephemeral", ...m }, o.retry);
+                    else
+                        await callSlack(() => app.client.chat.postMessage({ channel: to.userId, ...m }), o.retry);
+                }
+            },
+            async expired(e, text) {
+                await callSlack(() => app.client.chat.postMessage({ channel: e.reply.userId, text: escapeMrkdwn(text) }), o.retry);
+            },
+        },
     };
 }
 //# sourceMappingURL=index.js.map

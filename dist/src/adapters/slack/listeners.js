@@ -8,7 +8,8 @@ import { langFrom, translator } from "../../i18n/index.js";
 import { callSlack, postResponse } from "./api.js";
 import { ACTION_PREFIX, MODAL_CALLBACK, modalValues, renderModal, renderPages } from "./blocks.js";
 import { SLACK_LIMITS as L } from "./limits.js";
-import { escapeMrkdwn } from "./escape.js";
+import { defuseTokens, escapeMrkdwn } from "./escape.js";
+import { uploadFiles } from "./files.js";
 /** Answers worth showing to a whole channel: reads, not writes or private lists. */
 const SHAREABLE = new Set(["drafts", "coordinators", "deadlines", "events", "help", "digest", "silence"]);
 const PROPOSE = /^(propose|предложить)\b/i;
@@ -47,7 +48,7 @@ export function registerListeners(app, d) {
     const langOf = async (inv) => {
         try {
             const a = await desk.actorFor(inv);
-            const lang = a?.lang ?? langFrom(inv.locale);
+            const lang = a?.lang ?? (await desk.languageOf(inv));
             rememberLang(inv.userId, lang);
             return lang;
         }
@@ -55,10 +56,51 @@ export function registerListeners(app, d) {
             return langs.get(inv.userId) ?? "en";
         }
     };
+    // The Slack locale (users.info, include_locale) decides the language of someone who has not chosen one
+    // with /lang; it is asked once per user and cached, and a failure just means English for now.
+    const locales = new Map();
+    const LOCALE_TTL_MS = 6 * 3600_000;
+    async function localeOf(userId) {
+        const hit = locales.get(userId);
+        if (hit && Date.now() - hit.at < LOCALE_TTL_MS)
+            return hit.locale;
+        try {
+            const r = await callSlack(() => app.client.users.info({ user: userId, include_locale: true }), { ...retry, attempts: 1 });
+            if (locales.size > 10_000)
+                locales.clear();
+            locales.set(userId, { locale: r.user?.locale, at: Date.now() });
+        }
+        catch (e) {
+            log.warn("slack users.info failed", { user: userId, error: e });
+            locales.set(userId, { locale: hit?.locale, at: Date.now() - LOCALE_TTL_MS + 60_000 });
+        }
+        return locales.get(userId)?.locale;
+    }
+    /** The language for a form opened before any database read: the last one seen, else the cached locale. */
+    const quickLang = (userId) => langs.get(userId) ?? langFrom(locales.get(userId)?.locale);
+    /** One identity read per command: the desk's reply says which language it chose. */
     async function run(inv) {
         const reply = await desk.run(inv);
-        return { reply, t: translator(await langOf(inv)) };
+        const lang = reply.lang ?? langFrom(inv.locale);
+        rememberLang(inv.userId, lang);
+        return { reply, t: translator(lang) };
     }
+    /**
+     * Appends a command that may write to the durable inbox (fsync'd off the event loop) before Slack is
+     * acked; a crash after the ack is then completed on restart. A failing inbox is logged, not fatal.
+     */
+    async function record(inv, to) {
+        if (!d.inbox || !inv.requestKey)
+            return;
+        try {
+            await d.inbox.record({ key: inv.requestKey, at: Date.now(), inv, reply: { platform: "slack", responseUrl: to.responseUrl, userId: to.userId, channelId: to.channelId } });
+        }
+        catch (e) {
+            log.error("inbox append failed", { command: inv.command, error: e });
+        }
+    }
+    const settled = (inv) => { if (inv.requestKey)
+        d.inbox?.done(inv.requestKey); };
     /** Sends an answer only the user sees: via response_url when there is one, else chat.postEphemeral, else a DM. */
     async function answer(to, msgs, replaceOriginal = false) {
         for (const [i, m] of msgs.entries()) {
@@ -90,6 +132,23 @@ export function registerListeners(app, d) {
             }
         }
     }
+    /** The answer's text first (with a pointer to the DM), then its files; a failed upload is reported, not dropped. */
+    async function deliverWithFiles(to, reply, t, msgs) {
+        const files = reply.files ?? [];
+        const elsewhere = files.length && !to.channelId?.startsWith("D");
+        const shown = elsewhere ? { ...reply, blocks: [...reply.blocks, ...files.map((f) => ({ type: "context", text: t("files_sent_dm", { name: f.name }) }))] } : reply;
+        await deliver(to, msgs(shown));
+        if (!files.length)
+            return;
+        try {
+            await uploadFiles(app, reply, to, retry);
+        }
+        catch (e) {
+            log.error("slack file upload failed", { user: to.userId, files: files.map((f) => f.name), error: e });
+            const why = files.map((f) => t("files_failed", { name: f.name, error: e.message })).join("\n");
+            await deliver(to, [{ text: escapeMrkdwn(why), blocks: [{ type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(why) } }] }]);
+        }
+    }
     const pagesFor = (reply, t, command, text) => renderPages(reply, { t, source: { command, text }, shareable: isReadOnly(command, text) && reply.ephemeral && (reply.status === "ok" || reply.status === "info"), pageable: isPageable(command, text) });
     /** One page with navigation for re-runnable answers; every page, in order, for the rest. */
     const firstOrAll = (pages, command, text, page = 0) => isPageable(command, text) ? [pages[Math.min(Math.max(page, 0), pages.length - 1)]] : pages;
@@ -103,15 +162,20 @@ export function registerListeners(app, d) {
         await callSlack(() => app.client.views.open({ trigger_id: triggerId, view: renderModal(modal, meta, t, usage) }), { ...retry, attempts: 2, maxMs: 1000 });
     }
     app.command(/^\/.+/, async ({ command: c, ack, context }) => {
-        await ack();
         const name = c.command.replace(/^\//, "").toLowerCase();
         const text = c.text ?? "";
         const to = { userId: c.user_id, channelId: c.channel_id, responseUrl: c.response_url };
-        if (wantsModal(name, text)) {
+        const modal = wantsModal(name, text);
+        const inv = { platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text, requestKey: key("slack", c.team_id, c.user_id, name, text, c.trigger_id) };
+        const write = !modal && !isReadOnly(name, text);
+        if (write)
+            await record(inv, to);
+        await ack();
+        if (modal) {
             // A retry's trigger_id has expired and the first delivery already opened the form.
             if (context.retryNum)
                 return;
-            const lang = langs.get(c.user_id) ?? "en";
+            const lang = quickLang(c.user_id);
             try {
                 await openModal(name, c.trigger_id, { c: name, ch: c.channel_id, r: c.response_url, l: lang }, lang);
                 return;
@@ -119,15 +183,18 @@ export function registerListeners(app, d) {
             catch (e) {
                 log.warn("slack modal failed", { command: name, error: e });
                 const t = translator(lang);
-                const { reply } = await run({ platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text });
+                const { reply } = await run({ platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text, locale: await localeOf(c.user_id) });
                 const note = renderPages({ ...reply, summary: `${t("slack_modal_failed", { error: e.message })} ${reply.summary}` }, { t });
                 await deliver(to, note);
                 return;
             }
         }
-        const inv = { platform: "slack", userId: c.user_id, channelId: c.channel_id, command: name, text, requestKey: key("slack", c.team_id, c.user_id, name, text, c.trigger_id) };
+        // Asked after the ack: users.info is a network call, and the ack waits for nothing.
+        inv.locale = await localeOf(c.user_id);
         const { reply, t } = await run(inv);
-        await deliver(to, firstOrAll(pagesFor(reply, t, name, text), name, text));
+        await deliverWithFiles(to, reply, t, (r) => firstOrAll(pagesFor(r, t, name, text), name, text));
+        if (write)
+            settled(inv);
     });
     app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action: raw }) => {
         await ack();
@@ -142,11 +209,15 @@ export function registerListeners(app, d) {
             log.warn("slack button with unreadable value", { action: action.action_id });
             return;
         }
-        const userId = body.user.id;
+        const userId = body.user?.id;
+        if (!userId) {
+            log.warn("slack button without a user", { action: action.action_id });
+            return;
+        }
         const channelId = body.channel?.id;
         const fromHome = body.view?.type === "home";
         const to = { userId, channelId: fromHome ? undefined : channelId, responseUrl: body.response_url };
-        const inv = { platform: "slack", userId, channelId, command: v.c, text: v.t, requestKey: key("slack-action", body.team?.id, userId, action.action_id, action.value, action.action_ts) };
+        const inv = { platform: "slack", userId, channelId, locale: await localeOf(userId), command: v.c, text: v.t, requestKey: key("slack-action", body.team?.id, userId, action.action_id, action.value, action.action_ts) };
         const { reply, t } = await run(inv);
         if (v.k === "page") {
             const pages = pagesFor(reply, t, v.c, v.t);
@@ -167,7 +238,7 @@ export function registerListeners(app, d) {
             }
             return;
         }
-        await deliver(to, firstOrAll(pagesFor(reply, t, v.c, v.t), v.c, v.t));
+        await deliverWithFiles(to, reply, t, (r) => firstOrAll(pagesFor(r, t, v.c, v.t), v.c, v.t));
         if (fromHome)
             await publishHome(userId);
     });
@@ -180,13 +251,19 @@ export function registerListeners(app, d) {
             meta = { c: view.callback_id.slice(MODAL_CALLBACK.length + 1), l: "en" };
         }
         const values = modalValues(view.state);
-        const userId = body.user.id;
+        const userId = body.user?.id;
+        if (!userId) {
+            await ack();
+            log.warn("slack form without a user", { callback: view.callback_id });
+            return;
+        }
         const inv = {
-            platform: "slack", userId, channelId: meta.ch, command: meta.c, options: { ...MODAL_FIXED[meta.c], ...values },
+            platform: "slack", userId, channelId: meta.ch, locale: locales.get(userId)?.locale, command: meta.c, options: { ...(Object.hasOwn(MODAL_FIXED, meta.c) ? MODAL_FIXED[meta.c] : {}), ...values },
             // The same form submitted again with the same values (a retry) records once; changed values are a new submission.
             requestKey: key("slack-view", body.team?.id, userId, view.id, JSON.stringify(values)),
         };
         const to = { userId, channelId: meta.ch, responseUrl: meta.r };
+        await record(inv, to);
         const work = run(inv);
         // Errors must go back in the ack to show in the form, so the work runs first, but never past Slack's 3 s.
         let timer;
@@ -196,19 +273,46 @@ export function registerListeners(app, d) {
             await ack();
             const { reply, t } = await work;
             await deliver(to, renderPages(reply, { t }));
+            settled(inv);
             return;
         }
         const { reply, t } = first;
-        if (reply.status === "error") {
-            await ack({ response_action: "errors", errors: modalErrors(reply, Object.keys(view.state.values)) });
+        const errors = reply.status === "error" ? modalErrors(reply, Object.keys(view.state?.values ?? {})) : {};
+        if (Object.keys(errors).length) {
+            await ack({ response_action: "errors", errors });
+            settled(inv);
             return;
         }
         await ack();
         await deliver(to, renderPages(reply, { t }));
+        settled(inv);
+    });
+    // Buttons and forms this app did not make (an old message, another app's view) are still acked within
+    // Slack's 3 s, and the person is told why nothing happened, instead of Slack's generic error.
+    app.action(new RegExp(`^(?!${ACTION_PREFIX})`), async ({ ack, body }) => {
+        await ack();
+        const b = body;
+        log.warn("slack unknown action", { type: body.type });
+        if (!b.user?.id)
+            return;
+        const t = translator(quickLang(b.user.id));
+        const text = escapeMrkdwn(t("sec_unknown_action"));
+        await deliver({ userId: b.user.id, channelId: b.channel?.id, responseUrl: b.response_url }, [{ text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }]);
+    });
+    app.view(new RegExp(`^(?!${MODAL_CALLBACK}:)`), async ({ ack, body, view }) => {
+        const userId = body.user?.id;
+        const t = translator(userId ? quickLang(userId) : "en");
+        const first = Object.keys(view.state?.values ?? {})[0];
+        log.warn("slack unknown form", { callback: view.callback_id });
+        if (body.type === "view_submission" && first)
+            await ack({ response_action: "errors", errors: { [first]: t("sec_unknown_form") } });
+        else
+            await ack();
     });
     async function publishHome(userId) {
-        const reply = await desk.dashboard({ platform: "slack", userId });
-        const t = translator(await langOf({ platform: "slack", userId, command: "" }));
+        const locale = await localeOf(userId);
+        const reply = await desk.dashboard({ platform: "slack", userId, locale });
+        const t = translator(await langOf({ platform: "slack", userId, locale, command: "" }));
         const pages = renderPages(reply, { t });
         const blocks = pages.flatMap((p, i) => (i === 0 ? p.blocks : p.blocks.slice(1)));
         try {
@@ -224,10 +328,13 @@ export function registerListeners(app, d) {
         await publishHome(event.user);
     });
 }
-/** Field errors keyed by the form's block ids; an error about no field in particular goes on the first one. */
+/**
+ * Field errors keyed by the form's block ids; an error about no field in particular goes on the first one.
+ * Error texts echo what was typed, so Slack's mention and link tokens in them are defused.
+ */
 export function modalErrors(reply, fieldIds) {
-    const clip = (s) => (s.length > 500 ? `${s.slice(0, 499)}…` : s);
-    const out = {};
+    const clip = (s) => { const d = defuseTokens(s); return d.length > 500 ? `${d.slice(0, 499)}…` : d; };
+    const out = Object.create(null);
     for (const [k, v] of Object.entries(reply.fieldErrors ?? {}))
         if (fieldIds.includes(k))
             out[k] = clip(v);

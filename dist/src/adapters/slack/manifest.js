@@ -1,8 +1,25 @@
 export const PLACEHOLDER_URL = "https://delegate-desk.example.org";
-/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs. */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write"];
-/** Slack shows the usage hint after the command name, so the name is dropped from it. */
-const usageHint = (c) => c.usage.en.split("  ·  ")[0].replace(new RegExp(`^/${c.name}\\s*`), "").slice(0, 1000);
+/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, the user's locale (users.info), files (compilations, matrix pictures, calendars). */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write"];
+/** Slack's limit for a usage hint (its manifest schema: 1–1000 characters). */
+export const USAGE_HINT_MAX = 1000;
+/**
+ * Slack shows the usage hint after the command name, so the name is dropped from each form. Every form
+ * of the command is shown, joined by " · "; a form with no arguments (plain `/silence`) makes the rest
+ * optional, shown in brackets. A hint that would pass Slack's limit is a mistake in commands/, not
+ * something to cut silently.
+ */
+export function usageHint(c) {
+    const forms = c.usage.en.split("  ·  ").map((f) => f.replace(new RegExp(`^/${c.name}\\s*`), "").trim());
+    const withArgs = forms.filter(Boolean);
+    const joined = withArgs.join(" · ");
+    const hint = withArgs.length < forms.length ? `[${joined}]` : joined;
+    if (!withArgs.length)
+        throw new Error(`/${c.name} takes no arguments: give it a usage that says so`);
+    if (hint.length > USAGE_HINT_MAX)
+        throw new Error(`/${c.name}: usage hint is ${hint.length} characters, Slack allows ${USAGE_HINT_MAX}`);
+    return hint;
+}
 export function slackManifest(commands, o = {}) {
     const endpoint = `${(o.url ?? PLACEHOLDER_URL).replace(/\/+$/, "")}/slack/events`;
     const name = o.name ?? "Delegate Desk";

@@ -59,7 +59,11 @@ export const ModelName = {
     CbmEvent: 'CbmEvent',
     AuditLog: 'AuditLog',
     DigestDelivery: 'DigestDelivery',
-    Setting: 'Setting'
+    Setting: 'Setting',
+    Preference: 'Preference',
+    RequestRecord: 'RequestRecord',
+    ComponentState: 'ComponentState',
+    CalendarToken: 'CalendarToken'
 };
 /*
  * Enums
@@ -153,6 +157,7 @@ export const DocumentScalarFieldEnum = {
     status: 'status',
     restricted: 'restricted',
     commentsDue: 'commentsDue',
+    meeting: 'meeting',
     source: 'source'
 };
 export const ParagraphScalarFieldEnum = {
@@ -160,7 +165,8 @@ export const ParagraphScalarFieldEnum = {
     documentId: 'documentId',
     ref: 'ref',
     ord: 'ord',
-    text: 'text'
+    text: 'text',
+    matter: 'matter'
 };
 export const NominationScalarFieldEnum = {
     id: 'id',
@@ -229,6 +235,7 @@ export const DeadlineScalarFieldEnum = {
     due: 'due',
     timeZone: 'timeZone',
     restricted: 'restricted',
+    announcedOn: 'announcedOn',
     source: 'source'
 };
 export const CbmEventScalarFieldEnum = {
@@ -274,6 +281,38 @@ export const DigestDeliveryScalarFieldEnum = {
 export const SettingScalarFieldEnum = {
     key: 'key',
     value: 'value'
+};
+export const PreferenceScalarFieldEnum = {
+    id: 'id',
+    platform: 'platform',
+    userId: 'userId',
+    lang: 'lang',
+    updatedAt: 'updatedAt'
+};
+export const RequestRecordScalarFieldEnum = {
+    key: 'key',
+    action: 'action',
+    entityId: 'entityId',
+    at: 'at'
+};
+export const ComponentStateScalarFieldEnum = {
+    key: 'key',
+    platform: 'platform',
+    userId: 'userId',
+    command: 'command',
+    reply: 'reply',
+    createdAt: 'createdAt'
+};
+export const CalendarTokenScalarFieldEnum = {
+    id: 'id',
+    tokenHash: 'tokenHash',
+    platform: 'platform',
+    userId: 'userId',
+    role: 'role',
+    stateCode: 'stateCode',
+    lang: 'lang',
+    createdAt: 'createdAt',
+    revokedAt: 'revokedAt'
 };
 export const SortOrder = {
     asc: 'asc',
