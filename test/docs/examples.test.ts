@@ -43,7 +43,7 @@ async function runConsoleExample(ex: ConsoleExample, upTo = ex.steps.length) {
   }
 }
 
-const guides = markdownFiles().filter((f) => f.startsWith("docs/"));
+const guides = markdownFiles().filter((f) => f.startsWith("docs/") || f === "README.md");
 const examples: Example[] = guides.flatMap((f) => examplesIn(f));
 
 describe("the guides' examples, run on the seed data", () => {
