@@ -10,7 +10,15 @@ import { envSchema } from "../src/config.ts";
 
 /** Where the settings come from: change these two lines if the schema moves. */
 export const ENV_SOURCE = "src/config.ts";
-const schema = envSchema as unknown as z.ZodObject<Record<string, z.ZodType>>;
+type Fields = z.ZodObject<Record<string, z.ZodType>>;
+/** The object of fields, also when the schema wraps it (a .transform() or .pipe() makes a pipe whose input is the object). */
+function fieldsOf(s: unknown): Fields {
+  let cur = s as { shape?: unknown; _zod?: { def?: { in?: unknown; innerType?: unknown } } };
+  for (let i = 0; i < 10 && cur && !cur.shape; i++) cur = (cur._zod?.def?.in ?? cur._zod?.def?.innerType) as typeof cur;
+  if (!cur?.shape) throw new Error(`${ENV_SOURCE}: the environment schema is not a zod object`);
+  return cur as unknown as Fields;
+}
+const schema = fieldsOf(envSchema);
 
 export const ENV_START = "<!-- env:start (generated from src/config.ts by npm run commands:doc) -->";
 export const ENV_END = "<!-- env:end -->";
