@@ -407,6 +407,8 @@ export const en = {
   files_saved: "Saved: {path}",
   files_sent_dm: "The file {name} is in your direct messages with the bot.",
   files_failed: "The file {name} could not be delivered: {error}",
+  // —— integration: rule sources as observers may see them ——
+  modalities_unnamed: "the draft rules on modalities of CBM implementation",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -396,4 +396,6 @@ export const ru: Messages = {
   files_saved: "Сохранено: {path}",
   files_sent_dm: "Файл {name} — в ваших личных сообщениях с ботом.",
   files_failed: "Не удалось доставить файл {name}: {error}",
+  // —— integration: rule sources as observers may see them ——
+  modalities_unnamed: "проект правил о модальностях реализации МД",
 };

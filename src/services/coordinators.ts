@@ -10,6 +10,7 @@ import { matchScore, normalise } from "../domain/text.ts";
 import { appointmentState, conceptPaperAsOf, offerState, termOf } from "../domain/timeline.ts";
 import { decidedOnOf } from "./dated.ts";
 import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
+import { modalitiesSource } from "./deadlines.ts";
 
 type Board = {
   n: Namer;
@@ -103,7 +104,7 @@ function vacancy(ctx: Ctx, b: Board, area: AreaRow): string {
   const text = ended ? ctx.t("term_ended_vacant", { state: b.n.state(ended.stateCode), date: longDate(ctx, termOf(ended).until!) }) : ctx.t("vacant");
   const coActing = b.appointments.some((a) => a.areaId === area.id && a.role === "co_coordinator" && inForce(b, a));
   const adopted = b.n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT)?.status === "adopted";
-  const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${MODALITIES_DOCUMENT} para ${RULES.acting_coordinator.para}` });
+  const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES.acting_coordinator.para}` });
   return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule })}` : text;
 }
 

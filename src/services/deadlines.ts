@@ -12,10 +12,18 @@ export function dueLine(ctx: Ctx, i: DatedItem): string {
   return `${longDate(ctx, i.due)} — ${i.title} · ${ctx.t(`dl_${i.kind}` as never)} · ${left}${ruleTag(ctx, i)}`;
 }
 
+/**
+ * The negotiation text that holds the rules on modalities, as this reader may see it: observers never see a
+ * restricted draft's symbol (issue 9, item 8), so they are told of "the draft rules" without it.
+ */
+export function modalitiesSource(ctx: Ctx): string {
+  return ctx.actor.role === "observer" ? ctx.t("modalities_unnamed") : MODALITIES_DOCUMENT;
+}
+
 /** "(draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))": where an obligation comes from, and whether that text is in force. */
 export function ruleTag(ctx: Ctx, i: DatedItem): string {
   if (!i.rule || !RULES[i.rule].para) return "";
-  const source = RULES[i.rule].modalities ? `${MODALITIES_DOCUMENT} ${i.rule === "tenure_end" ? "paras" : "para"} ${RULES[i.rule].para}` : `seeds/000 ${RULES[i.rule].para}`;
+  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${i.rule === "tenure_end" ? "paras" : "para"} ${RULES[i.rule].para}` : `seeds/000 ${RULES[i.rule].para}`;
   return ` (${ctx.t(i.draft ? "draft_rule_tag" : "rule_tag", { source })})`;
 }
 

@@ -23,7 +23,11 @@ const PEOPLE: Person[] = [
 const PLATFORMS = ["slack", "discord", "console"] as const;
 
 /** A line each command accepts from someone allowed to run it (its first example, unless that needs data the seed lacks). */
-const LINE: Record<string, string> = { withdraw: "/withdraw", lang: "/lang en", link: "/link user slack:U-LINKED India" };
+const LINE: Record<string, string> = {
+  withdraw: "/withdraw", lang: "/lang en", link: "/link user slack:U-LINKED India",
+  // Observers may compile and draw public documents only; the examples name restricted drafts.
+  compile: "/compile SWG/2023-II/INF/2", matrix: "/matrix SWG/2023-II/INF/2",
+};
 const lineOf = (c: CommandDef) => LINE[c.name] ?? c.examples[0]!;
 
 export function mayRun(c: CommandDef, role: Person["role"]): boolean {
