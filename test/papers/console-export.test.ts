@@ -48,5 +48,6 @@ describe("files on the console and from npm run export", () => {
     expect(observer.status).toBe(1);
     expect(observer.stderr).toMatch(/I could not find a document “DRAFT\/5”/);
     expect(existsSync(join(dir, "tkm.md"))).toBe(false);
-  });
+    // Three real processes (each opens and migrates a database): allowed more than the default 30 s on a loaded machine.
+  }, 180_000);
 });
