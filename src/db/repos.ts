@@ -4,6 +4,7 @@ import type {
   ParagraphRow, PositionRow, Role, SilenceRow, StateRow, Platform,
 } from "../domain/types.ts";
 import { normalise } from "../domain/text.ts";
+import { digestReads } from "./digest-reads.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -262,6 +263,9 @@ export function createRepos(db: Database) {
     },
 
     isEmpty: async () => (await p.state.count()) === 0,
+
+    /** Aggregated reads for the digest (src/db/digest-reads.ts). */
+    digestReads: digestReads(db),
   };
 }
 
