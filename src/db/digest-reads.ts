@@ -24,14 +24,18 @@ export function digestReads(db: Database) {
          FROM "Comment" WHERE "createdAt" >= ${$(1)} AND "createdAt" < ${$(2)} GROUP BY "documentId", "paragraphId", "stateCode"`,
         at(from), at(to),
       )).map((r) => ({ documentId: num(r.d), paragraphId: r.p === null ? null : num(r.p), stateCode: String(r.s), n: num(r.n), firstAt: date(r.f), firstId: num(r.i) })),
-    /** The first `per` comments (by time) of each document/paragraph group in [from, to). */
-    firstComments: async (from: Date, to: Date, per: number): Promise<CommentRow[]> => {
-      const ids = (await p.$queryRawUnsafe<{ id: unknown }[]>(
-        `SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY "documentId", "paragraphId" ORDER BY "createdAt", "id") AS rn
-           FROM "Comment" WHERE "createdAt" >= ${$(1)} AND "createdAt" < ${$(2)}) x WHERE rn <= ${$(3)}`,
+    /** The first `per` comments (by time) of each document/paragraph group in [from, to), read in one query (no id list). */
+    firstComments: async (from: Date, to: Date, per: number): Promise<CommentRow[]> =>
+      (await p.$queryRawUnsafe<Record<string, unknown>[]>(
+        `SELECT "id", "documentId", "paragraphId", "stateCode", "kind", "text", "createdAt" FROM (
+           SELECT "id", "documentId", "paragraphId", "stateCode", "kind", "text", "createdAt",
+                  ROW_NUMBER() OVER (PARTITION BY "documentId", "paragraphId" ORDER BY "createdAt", "id") AS rn
+           FROM "Comment" WHERE "createdAt" >= ${$(1)} AND "createdAt" < ${$(2)}) x
+         WHERE rn <= ${$(3)} ORDER BY "createdAt", "id"`,
         at(from), at(to), per,
-      )).map((r) => num(r.id));
-      return ids.length ? p.comment.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : [];
-    },
+      )).map((r) => ({
+        id: num(r.id), documentId: num(r.documentId), paragraphId: r.paragraphId === null ? null : num(r.paragraphId),
+        stateCode: String(r.stateCode), kind: String(r.kind), text: String(r.text), createdAt: date(r.createdAt),
+      }) as CommentRow),
   };
 }
