@@ -7,6 +7,7 @@ import { normalise } from "../domain/text.ts";
 import { createTrustRepos } from "./trust.ts";
 import { timeRepos } from "./time.ts";
 import { papersRepo } from "./papers.ts";
+import { digestReads } from "./digest-reads.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -263,6 +264,9 @@ export function createRepos(db: Database) {
 
     isEmpty: async () => (await p.state.count()) === 0,
     ...createTrustRepos(db),
+
+    /** Aggregated reads for the digest (src/db/digest-reads.ts). */
+    digestReads: digestReads(db),
   };
 }
 

@@ -31,9 +31,9 @@ export function digestWindow(day: string, time: string, tz: string): { since: Da
 export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<Digest> {
   const t = ctx.t;
   const day = calendarDate(until, ctx.settings.timeZone);
-  const [changed, comments, silences, blocking, d, due, proposals, docs] = await Promise.all([
+  const [changed, commentCounts, silences, blocking, d, due, proposals, docs] = await Promise.all([
     ctx.repos.positions.changedBetween(since, until),
-    ctx.repos.comments.since(since, until),
+    ctx.repos.digestReads.commentCounts(since, until),
     ctx.repos.silence.all(),
     ctx.repos.positions.openBlocking(),
     targetDescriber(ctx),
@@ -87,27 +87,34 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
     sections.push({ key: "offers", title: t("dg_offers"), items });
   }
 
-  // 4. New comments grouped by document and paragraph, with counts per delegation.
-  if (comments.length) {
+  // 4. New comments grouped by document and paragraph, with counts per delegation. The database counts
+  // (GROUP BY) and hands over only the five comments per group that are printed.
+  if (commentCounts.length) {
     const docById = new Map(docs.map((x) => [x.id, x]));
-    const paraIds = [...new Set(comments.map((c) => c.documentId))];
+    const paraIds = [...new Set(commentCounts.map((c) => c.documentId))];
     const paraRefs = new Map<number, string>();
     for (const p of await ctx.repos.documents.paragraphRefs(paraIds)) paraRefs.set(p.id, p.ref);
-    const groups = new Map<string, typeof comments>();
-    for (const c of comments) {
-      const key = `${docById.get(c.documentId)?.symbol ?? c.documentId}|${c.paragraphId ? paraRefs.get(c.paragraphId) ?? "" : ""}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
+    const printed = await ctx.repos.digestReads.firstComments(since, until, 5);
+    const keyOf = (c: { documentId: number; paragraphId: number | null }) => `${docById.get(c.documentId)?.symbol ?? c.documentId}|${c.paragraphId ? paraRefs.get(c.paragraphId) ?? "" : ""}`;
+    // Groups and delegations within them in the order of their first comment, as a time-ordered scan would meet them.
+    const byFirst = [...commentCounts].sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || a.firstId - b.firstId);
+    const groups = new Map<string, { first: number; n: number; perState: Map<string, number>; shown: typeof printed }>();
+    for (const c of byFirst) {
+      const key = keyOf(c);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { first: c.firstAt.getTime(), n: 0, perState: new Map(), shown: [] }));
+      g.n += c.n;
+      g.perState.set(c.stateCode, (g.perState.get(c.stateCode) ?? 0) + c.n);
     }
+    for (const c of printed) groups.get(keyOf(c))?.shown.push(c);
     const items: string[] = [];
-    for (const [key, list] of groups) {
+    for (const [key, g] of groups) {
       const [symbol, para] = key.split("|") as [string, string];
-      const perState = new Map<string, number>();
-      for (const c of list) perState.set(c.stateCode, (perState.get(c.stateCode) ?? 0) + 1);
-      const counts = [...perState].map(([s, k]) => `${d.n.state(s)} ${k}`).join(", ");
-      items.push(`${para ? t("doc_para", { document: symbol, para }) : symbol} — ${t("n_comments", { n: list.length })} (${counts})`);
-      for (const c of list.slice(0, 5))
+      const counts = [...g.perState].map(([s, k]) => `${d.n.state(s)} ${k}`).join(", ");
+      items.push(`${para ? t("doc_para", { document: symbol, para }) : symbol} — ${t("n_comments", { n: g.n })} (${counts})`);
+      for (const c of g.shown.slice(0, 5))
         items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, docById.get(c.documentId), c)}: ${shorten(c.text, DIGEST_COMMENT_CHARS)}${c.text.length > DIGEST_COMMENT_CHARS ? ` ${t("dg_read_full", { cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}` : ""}`);
-      if (list.length > 5) items.push(`   ${t("dg_more_comments", { n: list.length - 5, cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}`);
+      if (g.n > 5) items.push(`   ${t("dg_more_comments", { n: g.n - 5, cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}`);
     }
     sections.push({ key: "comments", title: t("dg_comments"), items });
   }
@@ -129,7 +136,9 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   const byTarget = new Map<string, PositionRow[]>();
   for (const p of blocking.filter((x) => isBlocking(x.stance) && x.createdAt < until)) {
     const key = `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`;
-    byTarget.set(key, [...(byTarget.get(key) ?? []), p]);
+    const list = byTarget.get(key);
+    if (list) list.push(p);
+    else byTarget.set(key, [p]);
   }
   const blockedItems = [...byTarget.values()].map((ps) => {
     const p0 = ps[0]!;
@@ -142,7 +151,7 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
   const headline = t("dg_headline", {
     objections: newObjections,
-    comments: comments.length,
+    comments: commentCounts.reduce((n, c) => n + c.n, 0),
     blocked: byTarget.size,
     due: soon.length,
   });

@@ -85,7 +85,7 @@ describe("the durable inbox", () => {
     const second = startBot(env);
     cleanup.push(() => { second.child.kill("SIGTERM"); });
     await second.port;
-    for (const a of acked) await fake.waitFor(() => fake.responsesTo(a.id).length > 0, 60_000);
+    for (const a of acked) await fake.waitFor(() => fake.responsesTo(a.id).length > 0, 150_000);
     for (const id of unansweredAtKill) expect(JSON.stringify(fake.responsesTo(id).at(-1)?.body)).toMatch(/filed for India|already on file/);
 
     const db = await openDatabase(url);
@@ -102,7 +102,7 @@ describe("the durable inbox", () => {
     const left = inbox.pending().map((e) => e.inv.text ?? "");
     expect(acked.filter((a) => left.some((t) => t.endsWith(a.text)))).toEqual([]);
     await inbox.close();
-  }, 120_000);
+  }, 300_000);
 
   it("GIVEN a recorded command older than Slack's 30 minutes THEN it is not carried out and the user is told it expired", async () => {
     const app = await testApp();

@@ -80,16 +80,17 @@ describe.runIf(!process.env.TEST_DATABASE_URL)("another process holds the SQLite
     expect(holder.child.exitCode).toBeNull(); // acked while the other process still holds the lock
     const read = await w.command("U0IND", "/coordinators terrorism");
     expect(read.ack.status).toBe(200);
-    expect(textOf(await w.answer(read.responseId))).toMatch(/coordinat/i);
+    const answerOf = async (id: string) => (await w!.fake.waitFor(() => w!.fake.responsesTo(id)[0], 60_000)).body;
+    expect(textOf(await answerOf(read.responseId))).toMatch(/coordinat/i);
     expect(holder.child.exitCode).toBeNull(); // the read was answered from the reader connection, lock still held
-    const answer = textOf(await w.answer(write.responseId));
+    const answer = textOf(await answerOf(write.responseId));
     expect(answer).toMatch(/Busy: the database is locked/);
     expect(answer).not.toMatch(/went wrong|Error|SQLITE/);
     await holder.release();
     expect(await w.app.db.prisma.comment.count()).toBe(0);
     // The lock is gone: the same user's next write is stored.
     const next = await w.command("U0IND", "/comment DRAFT/4 para 1.10 After the lock");
-    expect(textOf(await w.answer(next.responseId))).toMatch(/filed for India/);
+    expect(textOf(await answerOf(next.responseId))).toMatch(/filed for India/);
     expect(await w.app.db.prisma.comment.count()).toBe(1);
-  });
+  }, 120_000);
 });
