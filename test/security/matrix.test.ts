@@ -72,6 +72,32 @@ describe("permissions matrix: commands × role × platform", () => {
       }
 });
 
+/** Sub-commands narrower than their command's access (README: "only the Secretariat may use /silence start"). */
+const NARROWER: [line: string, roles: Person["role"][]][] = [
+  ["/silence start DRAFT/5 2023-09-05", ["secretariat"]],
+  ["/events propose title: Seminar on ICT; concept: c; purpose: p; organisers: IND", ["delegate", "chair", "secretariat"]],
+];
+
+describe("permissions matrix: sub-commands narrower than their command", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await testApp();
+    for (const p of PEOPLE) if (p.link) await app.as("secretariat", `/link user slack:${userId("slack", p)} ${p.link}`);
+  });
+  afterAll(async () => { await app.close(); });
+  for (const [line, roles] of NARROWER)
+    for (const p of PEOPLE) {
+      const allowed = roles.includes(p.role);
+      it(`GIVEN ${p.key} WHEN ${line} THEN ${allowed ? "allowed" : "refused"}`, async () => {
+        const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
+        const r = await app.desk.run({ platform: "slack", userId: userId("slack", p), command: m[1]!, text: m[2]!, requestKey: `narrow-${p.key}-${line}` });
+        if (allowed) expect(["ok", "info", "error"], r.summary).toContain(r.status);
+        else expect(["refused", "not_linked"]).toContain(r.status);
+        if (allowed) expect(r.summary).not.toMatch(/^Sorry, only/);
+      });
+    }
+});
+
 describe("a delegate acts only for its own delegation", () => {
   let app: TestApp;
   beforeAll(async () => { app = await testApp(); });
