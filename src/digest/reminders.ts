@@ -6,10 +6,11 @@
  * process never send it twice.
  */
 import type { Platform } from "../domain/types.ts";
-import { calendarDate } from "../domain/dates.ts";
+import { addDays, calendarDate } from "../domain/dates.ts";
 import { DEFAULT_REMINDER_OFFSETS, reminderOffsets } from "../domain/procedures.ts";
 import { reply, type Reply } from "../services/reply.ts";
 import { openItems, type OpenItem } from "../services/digest-due.ts";
+import { datedItems } from "../services/dated.ts";
 import { longDate } from "../services/describe.ts";
 import { deliverOnce, digestCtx, type DeliveryResult, type DigestRuntime } from "./deliver.ts";
 
@@ -29,6 +30,13 @@ function reminderText(rt: DigestRuntime, o: OpenItem, lang: "en" | "ru"): Reply 
   return { ...reply(ctx.t("rm_title", { title: item.title }), [{ type: "text", text: ctx.t("rm_due", { date: longDate(ctx, item.due), left }) }, { type: "context", text: hint }]), status: "info", ephemeral: false };
 }
 
+/** A channel has no language of its own: English, then Russian, in one message (as the alerts to delegations). */
+function bilingual(rt: DigestRuntime, o: OpenItem, ruTitle: string): Reply {
+  const en = reminderText(rt, o, "en");
+  const ru = reminderText(rt, { ...o, item: { ...o.item, title: ruTitle } }, "ru");
+  return { ...en, blocks: [...en.blocks, { type: "divider" }, { type: "text", text: ru.summary }, ...ru.blocks] };
+}
+
 /** Sends the reminders due now; returns one result per (item, state, channel) attempted. */
 export async function sendReminders(rt: DigestRuntime, offsets: number[] = DEFAULT_REMINDER_OFFSETS): Promise<DeliveryResult[]> {
   const ctx = digestCtx(rt, "en", rt.clock);
@@ -36,6 +44,12 @@ export async function sendReminders(rt: DigestRuntime, offsets: number[] = DEFAU
   const horizon = Math.max(...offsets, 90);
   const [open, links] = await Promise.all([openItems(ctx, day, horizon), rt.repos.identities.allChannels()]);
   const out: DeliveryResult[] = [];
+  // Russian titles, read once per run and only if something is to be sent.
+  let ru: Promise<Map<string, string>> | undefined;
+  const ruTitle = async (id: string, fallback: string) => {
+    ru ??= datedItems(digestCtx(rt, "ru", rt.clock), day, addDays(day, horizon)).then((xs) => new Map(xs.map((x) => [x.id, x.title])));
+    return (await ru).get(id) ?? fallback;
+  };
   for (const o of open) {
     const k = offsetFor(o.item.daysLeft, reminderOffsets(o.item.rule ?? "comments_due", offsets));
     if (k === undefined) continue;
@@ -43,7 +57,7 @@ export async function sendReminders(rt: DigestRuntime, offsets: number[] = DEFAU
       if (o.responded.has(state)) continue;
       for (const l of links.filter((x) => x.stateCode === state)) {
         const dest = { platform: l.platform as Platform, channelId: l.channelId, lang: "en" as const };
-        out.push(await deliverOnce(rt, `reminder/${o.item.id}/${state}/${k}`, dest, async () => reminderText(rt, o, "en"), "reminder"));
+        out.push(await deliverOnce(rt, `reminder/${o.item.id}/${state}/${k}`, dest, async () => bilingual(rt, o, await ruTitle(o.item.id, o.item.title)), "reminder"));
       }
     }
   }

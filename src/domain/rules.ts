@@ -1,4 +1,4 @@
-import { addMonths, daysBetween } from "./dates.ts";
+import { daysBetween } from "./dates.ts";
 
 /** MC/2023/DRAFT/4 para 1.10 (bracketed by India) and SEC/1: a tenure of not less than two and not more than four years. */
 export const TENURE_MIN_YEARS = 2;
@@ -21,21 +21,8 @@ export function checkTenure(tenure: string): TenureCheck {
   return { ok: true, years };
 }
 
-/** SEC/1 para 2.7: a new Coordinator proposes a concept paper within three months of appointment. */
-export const conceptPaperDue = (appointedOn: string): string => addMonths(appointedOn, 3);
-
-/** SEC/1 para 2.5: consideration beyond six months since the first draft calls for expert meetings. */
-export const needsExpertMeetings = (firstDraftOn: string, today: string): boolean => addMonths(firstDraftOn, 6) < today;
-
-/**
- * Silence procedure (seeds/001 item 3): approved if nobody objects before expiry; any objection breaks silence.
- * `expiresOn` is the last day of silence in the Secretariat's calendar.
- */
-export type SilenceOutcome = "running" | "concluded" | "broken";
-export function silenceOutcome(expiresOn: string, today: string, objections: number): SilenceOutcome {
-  if (objections > 0) return "broken";
-  return today > expiresOn ? "concluded" : "running";
-}
+// Concept papers (2.5, 2.7), tenures (1.3, 1.11, 1.12) and the silence procedure are derived for a day in
+// src/domain/procedures.ts and src/domain/timeline.ts.
 
 /**
  * Event proposals for year Y's Plan are due before 1 October of Y-1 (seeds/000 item 6), so the last day is 30 September.

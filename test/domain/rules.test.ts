@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkTenure, conceptPaperDue, eventPlanDeadline, isLateProposal, needsExpertMeetings, silenceOutcome, tenureYears, blocks } from "../../src/domain/rules.ts";
+import { checkTenure, eventPlanDeadline, isLateProposal, tenureYears, blocks } from "../../src/domain/rules.ts";
+import { silenceStatus } from "../../src/domain/timeline.ts";
+import { coordinationDue } from "../../src/domain/procedures.ts";
+import type { AppointmentRow, AreaRow } from "../../src/domain/types.ts";
 import { addDays, addMonths, calendarDate, daysBetween, isIsoDate, zonedTime } from "../../src/domain/dates.ts";
 import { cutText, matchScore, normalise, shorten } from "../../src/domain/text.ts";
 
@@ -16,23 +19,28 @@ describe("tenure of coordinators (2–4 years, MC/2023/DRAFT/4 para 1.10)", () =
 });
 
 describe("silence procedure (seeds/001 item 3)", () => {
-  it("GIVEN no objection WHEN the last day has passed THEN it is concluded", () => {
-    expect(silenceOutcome("2021-03-20", "2021-03-20", 0)).toBe("running");
-    expect(silenceOutcome("2021-03-20", "2021-03-21", 0)).toBe("concluded");
+  const sp = { id: "sp", targetRef: null, startsOn: "2021-03-05", expiresOn: "2021-03-20", outcome: "running", brokenBy: null, brokenAt: null };
+  const objection = (on: string) => [{ stateCode: "IND", stance: "objection", targetType: "silence", targetRef: "sp", on }];
+  it("GIVEN no objection WHEN the last day has passed THEN it is approved", () => {
+    expect(silenceStatus(sp, [], "2021-03-20").state).toBe("running");
+    expect(silenceStatus(sp, [], "2021-03-21").state).toBe("approved");
   });
-  it("GIVEN any objection THEN silence is broken, even before expiry", () => {
-    expect(silenceOutcome("2021-03-20", "2021-03-10", 1)).toBe("broken");
+  it("GIVEN any objection THEN silence is broken, even before expiry and on the last day", () => {
+    expect(silenceStatus(sp, objection("2021-03-10"), "2021-03-10")).toEqual({ state: "broken", brokenBy: "IND", brokenOn: "2021-03-10" });
+    expect(silenceStatus(sp, objection("2021-03-20"), "2021-03-25").state).toBe("broken");
   });
 });
 
 describe("deadline rules", () => {
+  const area: AreaRow = { id: "x", dimensionId: "d", nameEn: "X", nameRu: "X", aliases: "", conceptPaperStatus: "in_progress", conceptPaperAsOf: "2023-01-10", conceptPaperNote: null, source: "" };
+  const coordinator: AppointmentRow = { id: "a", areaId: "x", stateCode: "TJK", role: "coordinator", fromDate: "2023-11-30", untilDate: null, tenure: null, decision: null, source: "" };
   it("GIVEN an appointment on 30 November THEN the concept paper is due three months later, clamped to the month's end", () => {
-    expect(conceptPaperDue("2023-11-30")).toBe("2024-02-29");
-    expect(conceptPaperDue("2024-01-01")).toBe("2024-04-01");
+    const due = coordinationDue({ appointments: [coordinator], areas: [area], decidedOn: () => null }, "2023-12-01", "2023-12-01", "2024-12-31");
+    expect(due.find((i) => i.rule === "concept_paper_due")?.due).toBe("2024-02-29");
   });
-  it("GIVEN a concept paper first issued over six months ago THEN expert meetings are due", () => {
-    expect(needsExpertMeetings("2023-01-10", "2023-07-11")).toBe(true);
-    expect(needsExpertMeetings("2023-01-10", "2023-07-10")).toBe(false);
+  it("GIVEN a concept paper first issued six months ago THEN expert meetings are due then", () => {
+    const due = coordinationDue({ appointments: [{ ...coordinator, fromDate: "2022-01-01" }], areas: [area], decidedOn: () => null }, "2023-06-01", "2023-06-01", "2023-12-31");
+    expect(due.find((i) => i.rule === "expert_meetings")?.due).toBe("2023-07-10");
   });
   it("GIVEN the 2024 Plan THEN proposals are due before 1 October 2023 and later ones are late", () => {
     expect(eventPlanDeadline(2024)).toBe("2023-09-30");

@@ -99,6 +99,11 @@ describe("procedures that fall due", () => {
     // Dates set by papers of 2023 were not known in 2021.
     expect(t).not.toMatch(/Digital Forensics|End of tenure 2024-2025/);
   });
+  it("a concept paper reported in progress on 7 December 2022 calls for expert meetings six months later (2.5)", async () => {
+    const t = await at("2023-05-01T12:00:00+05:00", "India", "/deadlines 60");
+    expect(t).toMatch(/7 June 2023 — Concept paper on Military-political dimension \(general\) under consideration for over six months[^\n]*draft rule: MC\/2023\/DRAFT\/4 para 2\.5/);
+    expect(await at("2022-11-01T12:00:00+05:00", "India", "/deadlines all")).not.toMatch(/over six months/);
+  });
   it("a tenure ending shows with paras 1.3 and 1.12 once decided", async () => {
     expect(await at("2023-08-23T09:00:00+05:00", "India", "/deadlines all")).toMatch(/31 December 2025 — End of tenure 2024-2025[^\n]*paras 1\.3, 1\.12/);
   });
