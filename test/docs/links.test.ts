@@ -21,12 +21,6 @@ describe("GitHub's anchor rules", () => {
   });
 });
 
-/**
- * Files that other branches bring (SECURITY.md is written under another issue). A link to one of them is
- * accepted while it is missing here; once the file exists it is checked like any other, anchors included.
- */
-const PENDING = new Set(["SECURITY.md"]);
-
 describe("links in the repository's Markdown", () => {
   const files = markdownFiles();
   it("GIVEN the documentation THEN the README, the guides and the command reference are all there", () => {
@@ -41,7 +35,6 @@ describe("links in the repository's Markdown", () => {
       for (const { target, line } of links(readFileSync(file, "utf8"))) {
         const [rawPath, rawAnchor] = target.split("#", 2) as [string, string | undefined];
         const path = rawPath ? normalize(join(dirname(file), decodeURIComponent(rawPath))) : file;
-        if (!existsSync(path) && PENDING.has(path)) continue;
         if (!existsSync(path)) { broken.push(`${file}:${line}: ${target}: no file ${path}`); continue; }
         if (rawAnchor === undefined) continue;
         const anchor = decodeURIComponent(rawAnchor);
