@@ -24,7 +24,7 @@ describe("GitHub's anchor rules", () => {
 describe("links in the repository's Markdown", () => {
   const files = markdownFiles();
   it("GIVEN the documentation THEN the README, the guides and the command reference are all there", () => {
-    for (const f of ["README.md", "docs/delegate.md", "docs/delegate.ru.md", "docs/secretariat.md", "docs/secretariat.ru.md", "docs/operator.md", "docs/architecture.md", "docs/commands.md"])
+    for (const f of ["README.md", "docs/delegate.md", "docs/delegate.ru.md", "docs/secretariat.md", "docs/secretariat.ru.md", "docs/operator.md", "docs/architecture.md", "docs/commands.md", "SECURITY.md"])
       expect(files).toContain(f);
   });
   it("GIVEN every relative link and #anchor in every Markdown file THEN each one resolves", () => {
