@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Appointment.js.map

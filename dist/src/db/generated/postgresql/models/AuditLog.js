@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=AuditLog.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Comment.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Deadline.js.map

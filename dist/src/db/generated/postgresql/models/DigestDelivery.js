@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=DigestDelivery.js.map

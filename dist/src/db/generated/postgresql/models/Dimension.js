@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Dimension.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Document.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=PriorityArea.js.map

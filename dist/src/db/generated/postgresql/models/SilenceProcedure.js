@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=SilenceProcedure.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=StateAlias.js.map

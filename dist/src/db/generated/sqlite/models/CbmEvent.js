@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=CbmEvent.js.map

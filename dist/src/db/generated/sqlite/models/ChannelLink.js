@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=ChannelLink.js.map

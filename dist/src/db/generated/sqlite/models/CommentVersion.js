@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=CommentVersion.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Nomination.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Offer.js.map

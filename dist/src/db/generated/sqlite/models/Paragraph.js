@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Paragraph.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=Position.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=RoleLink.js.map

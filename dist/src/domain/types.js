@@ -1,2 +1,0 @@
-export const COMMENT_KINDS = ["general", "drafting", "question"];
-//# sourceMappingURL=types.js.map
