@@ -4,6 +4,7 @@ import type {
   ParagraphRow, PositionRow, Role, SilenceRow, StateRow, Platform,
 } from "../domain/types.ts";
 import { normalise } from "../domain/text.ts";
+import { createCycleRepos } from "./cycle.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -220,7 +221,7 @@ export function createRepos(db: Database) {
 
     deadlines: {
       between: (from: string, to: string | undefined): Promise<DeadlineRow[]> =>
-        p.deadline.findMany({ where: { due: to ? { gte: from, lte: to } : { gte: from } }, orderBy: { due: "asc" } }),
+        p.deadline.findMany({ where: { due: to ? { gte: from, lte: to } : { gte: from }, cancelledAt: null }, orderBy: { due: "asc" } }),
       upsert: (tx: Tx, d: DeadlineRow) => tx.deadline.upsert({ where: { id: d.id }, create: d, update: d }),
     },
 
@@ -260,6 +261,9 @@ export function createRepos(db: Database) {
         p.digestDelivery.findFirst({ where: { destination, status: "sent", day: { lt: beforeDay } }, orderBy: { day: "desc" } }),
       recent: (take: number) => p.digestDelivery.findMany({ orderBy: [{ claimedAt: "desc" }, { id: "desc" }], take }),
     },
+
+    /** Offers, circulation, decisions and dated items filed from chat (issue 11). */
+    cycle: createCycleRepos(db),
 
     isEmpty: async () => (await p.state.count()) === 0,
   };

@@ -6,6 +6,7 @@ import { longDate, stanceLabel } from "./describe.ts";
 import { namer, type Namer } from "./names.ts";
 import type { AppointmentRow, AreaRow, OfferRow, PositionRow } from "../domain/types.ts";
 import { matchScore } from "../domain/text.ts";
+import { appointmentInForce } from "../domain/cycle.ts";
 
 type Board = {
   n: Namer;
@@ -24,8 +25,8 @@ async function board(ctx: Ctx): Promise<Board> {
   return { n, appointments, offers, positions, day: today(ctx) };
 }
 
-/** Current and upcoming appointments; ones whose tenure has ended are history. */
-const live = (a: AppointmentRow, day: string) => !a.untilDate || a.untilDate >= day;
+/** Appointments in force today: an approved term shows from its start date, and ended terms are history. */
+const live = (a: AppointmentRow, day: string) => appointmentInForce(a, day);
 
 /**
  * One line per state and role. A dated term (a renewal by SOC decision) supersedes an open-ended record of

@@ -94,7 +94,21 @@ export function createInteractionHandler(o: HandlerOptions) {
   }
 
   const optionsOf = (i: ChatInputCommandInteraction | AutocompleteInteraction) =>
-    Object.fromEntries(i.options.data.filter((x) => x.value !== undefined && x.value !== "").map((x) => [x.name, x.value]));
+    Object.fromEntries(i.options.data.filter((x) => x.value !== undefined && x.value !== "" && !x.attachment).map((x) => [x.name, x.value]));
+
+  /** Attachments given to the command's file options, downloaded from Discord's CDN; a failed download is the user's error to retry. */
+  async function filesOf(i: ChatInputCommandInteraction, def: CommandDef | undefined): Promise<Invocation["files"]> {
+    const out: NonNullable<Invocation["files"]> = {};
+    for (const o of def?.options.filter((x) => x.type === "file") ?? []) {
+      const a = i.options.getAttachment(o.name);
+      if (!a) continue;
+      if (a.size > LIMITS.attachmentBytes) throw new Error(`attachment too large: ${a.size}`);
+      const res = await fetch(a.url);
+      if (!res.ok) throw new Error(`attachment download failed: ${res.status}`);
+      out[o.name] = { name: a.name, data: Buffer.from(await res.arrayBuffer()).toString("base64") };
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
 
   /** Commands that take long text open a form when the text was not typed (and for /events propose). */
   function wantsModal(def: CommandDef, opts: Record<string, unknown>): boolean {
@@ -117,7 +131,10 @@ export function createInteractionHandler(o: HandlerOptions) {
         return;
       }
     }
-    await answer(i, desk.run({ ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who);
+    // The download runs inside the answered work, so a slow CDN still gets the interaction deferred in time.
+    const work = (def?.options.some((x) => x.type === "file") ? filesOf(i, def) : Promise.resolve(undefined))
+      .then((files) => desk.run({ ...who, command: i.commandName, options: def ? opts : undefined, files, requestKey: i.id }));
+    await answer(i, work, who);
   }
 
   async function onModal(i: ModalSubmitInteraction) {
