@@ -110,7 +110,7 @@ export async function confirmCirculation(ctx: Ctx, token: string, emit: (e: Doma
       body: p.body, revisionOf: p.revisionOf, circulatedAt: now, source: `circulated by ${ctx.actor.platform}:${ctx.actor.userId}`,
     }, p.paragraphs.map((x) => ({ ref: x.ref, text: x.text })));
     if (p.revisionOf) await ctx.repos.cycle.setDocumentStatus(tx, p.revisionOf, "superseded");
-    await ctx.repos.cycle.dropPreview(tx, row.token);
+    // The preview stays: confirming it again (a retried request, a second click) answers "already circulated".
     return { result: doc, audit: [{ action: "circulate", entity: "document", entityId: p.symbol, details: { revisionOf: p.revisionOf, due: p.due, paragraphs: p.paragraphs.length, restricted: p.restricted } }] };
   }, now);
   ctx.repos.invalidate();
