@@ -26,6 +26,13 @@ export default defineCommand({
     // Title words may be several ("promoting volunteerism"); a trailing paragraph may follow without "para".
     return { document: body.length ? [body[0], ...extra].join(" ") : undefined, para: k.found.para ?? k.found["п."], comments, changes };
   },
-  run: (ctx, input) =>
-    !input.document ? listDrafts(ctx) : isDecisionSymbol(input.document) ? listDecisions(ctx, input.document) : input.changes ? documentChanges(ctx, input.document) : input.comments ? listComments(ctx, input.document, input.para) : showDraft(ctx, input.document, input.para),
+  run: (ctx, input) => {
+    // On Discord the document option carries the whole phrase ("MC/2024/DRAFT/1/Rev.1 changes").
+    const typed = input.document && /^(\S+)\s+changes$/i.exec(input.document);
+    if (typed) return documentChanges(ctx, typed[1]!);
+    return drafts(ctx, input);
+  },
 });
+
+const drafts = (ctx: Parameters<typeof listDrafts>[0], input: { document?: string; para?: string; comments: boolean; changes: boolean }) =>
+    !input.document ? listDrafts(ctx) : isDecisionSymbol(input.document) ? listDecisions(ctx, input.document) : input.changes ? documentChanges(ctx, input.document) : input.comments ? listComments(ctx, input.document, input.para) : showDraft(ctx, input.document, input.para);

@@ -22,7 +22,6 @@ async function run(a: TestApp, who: string, line: string) {
   if (f.error) throw new Error(f.error);
   return a.as(who, `/${m[1]} ${f.text}`, { files: f.files });
 }
-const text = async (a: TestApp, who: string, line: string) => toPlainText(await run(a, who, line));
 const digest = (a: TestApp, day: string) => a.text("chair", `/digest ${day}`);
 
 describe("GIVEN a Secretariat running a month of consultation from the console", () => {

@@ -121,7 +121,9 @@ export function createInteractionHandler(o: HandlerOptions) {
     const who = whoOf(i);
     const def = commandByName.get(i.commandName);
     const opts = optionsOf(i);
-    if (def && wantsModal(def, opts)) {
+    // An attached file is the command's text: no form is needed for it.
+    const hasFile = i.options.data.some((x) => !!x.attachment);
+    if (def && !hasFile && wantsModal(def, opts)) {
       // A modal must be the first response, so decide from a quick identity read, before any real work.
       const actor = await desk.actorFor({ ...who, command: def.name });
       const allowed = !!actor && (def.access === "anyone" || def.access.includes(actor.role));
