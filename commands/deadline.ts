@@ -22,10 +22,10 @@ export default defineCommand({
   examples: ["/deadline add 2024-04-10 10:00 meeting SOC meeting in Astana", "/deadline move 2024-04-10-soc-meeting-in-astana 2024-04-17", "/deadline cancel 2024-04-10-soc-meeting-in-astana"],
   access: ["secretariat"],
   options: [
-    { name: "action", type: "string", required: true, description: { en: "add, move or cancel", ru: "add, move или cancel" }, choices: ["add", "move", "cancel"].map((v) => ({ value: v, label: { en: v, ru: v } })) },
+    { name: "action", type: "string", required: true, description: { en: "add, move or cancel", ru: "add, move или cancel" }, choices: [["add", "добавить"], ["move", "перенести"], ["cancel", "отменить"]].map(([v, ru]) => ({ value: v!, label: { en: v!, ru: ru! } })) },
     { name: "date", type: "string", required: false, description: { en: "Date, YYYY-MM-DD", ru: "Дата, ГГГГ-ММ-ДД" } },
     { name: "time", type: "string", required: false, description: { en: "Time HH:MM in the forum's zone", ru: "Время ЧЧ:ММ в часовом поясе форума" } },
-    { name: "kind", type: "string", required: false, description: { en: "meeting, deadline or event", ru: "заседание, срок или мероприятие" }, choices: ["meeting", "deadline", "event"].map((v) => ({ value: v, label: { en: v, ru: v } })) },
+    { name: "kind", type: "string", required: false, description: { en: "meeting, deadline or event", ru: "заседание, срок или мероприятие" }, choices: [["meeting", "заседание"], ["deadline", "срок"], ["event", "мероприятие"]].map(([v, ru]) => ({ value: v!, label: { en: v!, ru: ru! } })) },
     { name: "title", type: "string", required: false, maxLength: 300, description: { en: "Title", ru: "Название" } },
     { name: "id", type: "string", required: false, description: { en: "Id of the item (from /deadline add)", ru: "Идентификатор (из /deadline add)" } },
   ],

@@ -7,6 +7,11 @@ import { COMMENT_MAX } from "../src/services/comments.ts";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OUTCOME_WORDS = ["approved", "declined", "deferred", "adopted", "noted", "rejected", "appointed", "extended", "terminated"];
 
+const OUTCOME_RU: Record<string, string> = {
+  approved: "одобрено", declined: "отклонено", deferred: "отложено", adopted: "принят", noted: "принят к сведению", rejected: "отклонён",
+  appointed: "назначен", extended: "продлено", terminated: "досрочно прекращено",
+};
+
 const schema = z.object({
   target: z.string().trim().min(1, "target"),
   outcome: z.string().trim().toLowerCase().refine((v) => OUTCOME_WORDS.includes(v), "outcome"),
@@ -30,7 +35,7 @@ export default defineCommand({
     { name: "target", type: "string", required: true, suggest: "target", description: { en: "offer:<state>, nomination:<id>, appointment:<id> or a document", ru: "offer:<государство>, nomination:<id>, appointment:<id> или документ" } },
     {
       name: "outcome", type: "string", required: true, description: { en: "What was decided", ru: "Что решено" },
-      choices: OUTCOME_WORDS.map((o) => ({ value: o, label: { en: o, ru: o } })),
+      choices: OUTCOME_WORDS.map((o) => ({ value: o, label: { en: o, ru: OUTCOME_RU[o]! } })),
     },
     { name: "decision", type: "string", required: false, suggest: "decision", description: { en: "Decision symbol, e.g. SOC/2024-I/DEC/2", ru: "Символ решения, например SOC/2024-I/DEC/2" } },
     { name: "on", type: "string", required: false, description: { en: "Date of the decision, YYYY-MM-DD (default today)", ru: "Дата решения, ГГГГ-ММ-ДД (по умолчанию сегодня)" } },

@@ -20,7 +20,7 @@ const schema = z.union([
 
 export default defineCommand({
   name: "offer",
-  description: { en: "Offer your delegation as Coordinator or Co-coordinator of a priority area, or withdraw an offer", ru: "Предложить свою делегацию координатором или сокоординатором приоритетной области или отозвать предложение" },
+  description: { en: "Offer your delegation as Coordinator or Co-coordinator of a priority area, or withdraw it", ru: "Предложить делегацию координатором или сокоординатором области или отозвать предложение" },
   usage: {
     en: "/offer <area> as coordinator|co-coordinator [for YYYY-YYYY] [note]  ·  /offer withdraw <offer>",
     ru: "/offer <область> as coordinator|co-coordinator [for ГГГГ-ГГГГ] [примечание]  ·  /offer withdraw <предложение>",

@@ -6,7 +6,6 @@ import { longDate, stanceLabel } from "./describe.ts";
 import { namer, type Namer } from "./names.ts";
 import type { AppointmentRow, AreaRow, OfferRow, PositionRow } from "../domain/types.ts";
 import { matchScore } from "../domain/text.ts";
-import { appointmentInForce } from "../domain/cycle.ts";
 
 type Board = {
   n: Namer;
@@ -25,8 +24,8 @@ async function board(ctx: Ctx): Promise<Board> {
   return { n, appointments, offers, positions, day: today(ctx) };
 }
 
-/** Appointments in force today: an approved term shows from its start date, and ended terms are history. */
-const live = (a: AppointmentRow, day: string) => appointmentInForce(a, day);
+/** Current and upcoming appointments; ones whose tenure has ended are history. */
+const live = (a: AppointmentRow, day: string) => !a.untilDate || a.untilDate >= day;
 
 /**
  * One line per state and role. A dated term (a renewal by SOC decision) supersedes an open-ended record of

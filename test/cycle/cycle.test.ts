@@ -124,9 +124,12 @@ describe("GIVEN an offer to coordinate", () => {
     const d = await app.text("chair", "/digest 2024-03-21");
     expect(d).toContain("OVERRIDE of standing objections (Israel): The SOC agreed; Israel did not block");
 
-    expect(await app.text("India", "/coordinators tourism")).not.toContain("Iraq");
+    // Before its start the appointment is listed only as starting on its date; from then on, as in force.
+    expect(await app.text("India", "/coordinators tourism")).toContain("Iraq (2025-2026, from 1 January 2025)");
     app.setNow("2025-01-01T10:00:00+05:00");
-    expect(await app.text("India", "/coordinators tourism")).toContain("Iraq");
+    const inForce = await app.text("India", "/coordinators tourism");
+    expect(inForce).toContain("Iraq (2025-2026)");
+    expect(inForce).not.toContain("from 1 January 2025");
     app.setNow("2027-01-01T10:00:00+05:00");
     expect(await app.text("India", "/coordinators tourism")).not.toContain("Iraq");
   });
