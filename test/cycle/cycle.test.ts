@@ -25,7 +25,7 @@ async function run(a: TestApp, who: string, line: string) {
 const digest = (a: TestApp, day: string) => a.text("chair", `/digest ${day}`);
 
 describe("GIVEN a Secretariat running a month of consultation from the console", () => {
-  it("WHEN a .docx draft is circulated, commented, objected to, revised and decided THEN each step shows and each day's digest says so", async () => {
+  it("WHEN a .docx draft is circulated, commented, objected to, revised and decided THEN each step shows and each day's digest says so", { timeout: 90_000 }, async () => {
     app = await testApp({ now: "2024-03-01T10:00:00+05:00" });
     const dir = mkdtempSync(join(tmpdir(), "dd-cycle-"));
     writeFileSync(join(dir, "draft.docx"), await makeDocx(DRAFT_LINES));

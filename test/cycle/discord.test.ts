@@ -26,7 +26,7 @@ async function circulate(x: Harness, options: Record<string, string>, file: { na
 }
 
 describe("GIVEN the Secretariat and delegations on Discord", () => {
-  it("WHEN a .docx draft is attached, confirmed, commented, objected to, revised and decided THEN each step is answered and each day's digest shows it", async () => {
+  it("WHEN a .docx draft is attached, confirmed, commented, objected to, revised and decided THEN each step is answered and each day's digest shows it", { timeout: 90_000 }, async () => {
     h = await harness();
     for (const [u, who] of [["D-SEC", "secretariat"], ["D-IND", "India"], ["D-CHN", "China"], ["D-IRN", "Iran"], ["D-CHAIR", "chair"]] as const) await h.link(u, who);
     h.app.setNow("2024-03-01T10:00:00+05:00");

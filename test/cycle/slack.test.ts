@@ -19,7 +19,7 @@ async function confirmFrom(x: SlackWorld, message: Record<string, any>) {
 }
 
 describe("GIVEN the Secretariat and delegations on Slack", () => {
-  it("WHEN a draft is pasted, confirmed, commented, objected to, revised and decided THEN each step is answered and each day's digest shows it", async () => {
+  it("WHEN a draft is pasted, confirmed, commented, objected to, revised and decided THEN each step is answered and each day's digest shows it", { timeout: 90_000 }, async () => {
     w = await slackWorld();
     for (const [u, who] of [["U-SEC", "secretariat"], ["U-IND", "India"], ["U-CHN", "China"], ["U-IRN", "Iran"], ["U-CHAIR", "chair"]] as const) await w.link(u, who);
     w.app.setNow("2024-03-01T10:00:00+05:00");
