@@ -14,8 +14,13 @@ import lang from "./lang.ts";
 import help from "./help.ts";
 import compile from "./compile.ts";
 import matrix from "./matrix.ts";
+import offer from "./offer.ts";
+import circulate from "./circulate.ts";
+import decide from "./decide.ts";
+import decisions from "./decisions.ts";
+import deadline from "./deadline.ts";
 
 /** Every slash command, in the order /help lists them. The Slack manifest and Discord registration are generated from this. */
-export const commands: CommandDef[] = [comment, object, support, withdraw, drafts, coordinators, deadlines, events, digest, silence, link, lang, help, compile, matrix];
+export const commands: CommandDef[] = [comment, object, support, withdraw, drafts, coordinators, deadlines, events, digest, silence, link, lang, help, offer, circulate, decide, decisions, deadline, compile, matrix];
 
 export const commandByName = new Map(commands.map((c) => [c.name, c]));

@@ -41,8 +41,10 @@ const plain = (fields: Fields) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? { message: v.message, stack: v.stack } : v]));
 
 export function createLogger(level: LogLevel = "info", sink?: (line: string) => void): Logger {
-  // Synchronous to stderr, so the line explaining an exit is written before the process ends.
-  const stream: DestinationStream = sink ? { write: (s: string) => sink(s.replace(/\n$/, "")) } : pino.destination({ dest: 2, sync: true });
+  // process.stderr is synchronous for files, pipes and terminals on Linux, so the line explaining an exit
+  // is written before the process ends. (pino.destination would open a second handle on fd 2.)
+  const write = sink ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const stream: DestinationStream = { write: (s: string) => write(s.replace(/\n$/, "")) };
   const p = pino(
     {
       level,

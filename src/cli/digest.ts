@@ -5,7 +5,7 @@
  * destination, whatever else is running. Like main.ts, an entry point: it alone reads the environment.
  */
 import { parseArgs } from "node:util";
-import { readEnv, slackConfigured, discordConfigured, type Env } from "../config.ts";
+import { checkDatabaseLocation, readEnv, slackConfigured, discordConfigured, type Env } from "../config.ts";
 import { openApp, type AppCore } from "../app.ts";
 import { isIsoDate, offsetClock } from "../domain/dates.ts";
 import { createLogger, type Logger } from "../log.ts";
@@ -58,6 +58,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readEnv(process.env);
+  checkDatabaseLocation(env.DATABASE_URL);
   const log = createLogger(env.LOG_LEVEL);
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   const day = values.date ?? dueDay(clock(), env.DIGEST_TIME, env.DIGEST_TZ);

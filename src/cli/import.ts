@@ -2,7 +2,7 @@
  * `npm run import -- <file>`: loads or updates a data file (the format of data/cica.yaml).
  * Validated first; applied in one transaction; importing the same file twice changes nothing.
  */
-import { readEnv } from "../config.ts";
+import { checkDatabaseLocation, readEnv } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { createRepos } from "../db/repos.ts";
@@ -16,6 +16,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readEnv(process.env);
+  checkDatabaseLocation(env.DATABASE_URL);
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   let data;
   try {

@@ -8,11 +8,12 @@ import type { Translator } from "../i18n/index.ts";
 export type Bilingual = { en: string; ru: string };
 
 /** Kinds of value the platforms can offer suggestions for (Discord autocomplete, Slack external selects). */
-export type Suggest = "document" | "paragraph" | "area" | "state" | "position" | "target";
+export type Suggest = "document" | "paragraph" | "area" | "state" | "position" | "target" | "offer" | "decision";
 
 export type OptionSpec = {
   name: string;
-  type: "string" | "integer";
+  /** "file": an uploaded file (Discord attachment, console `file:<path>`), given to the schema as { name, data (base64) }. */
+  type: "string" | "integer" | "file";
   required: boolean;
   description: Bilingual;
   suggest?: Suggest;

@@ -27,6 +27,8 @@ export type Invocation = {
   text?: string;
   /** Typed options (Discord options, modal fields); used instead of `text` when present. */
   options?: Record<string, unknown>;
+  /** Uploaded files by option name (options of type "file"), read by the adapter: { name, data (base64) }. */
+  files?: Record<string, { name: string; data: string }>;
   /** Same key for a retried platform request: the write happens once. */
   requestKey?: string;
   /** Set by the console adapter, whose operator chooses who to act as. */
@@ -139,7 +141,7 @@ export function createDesk(deps: DeskDeps) {
       const who: Actor = actor ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang, via: "guest" };
       if (def.access !== "anyone" && !def.access.includes(who.role))
         return { ...errorReply(t("refused", { who: def.access.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
-      const raw = inv.options ?? def.parseText(inv.text ?? "");
+      const raw = { ...(inv.options ?? def.parseText(inv.text ?? "")), ...inv.files };
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return badInput(def, parsed.error.issues, t, lang, !!inv.options);
       const ctx: Ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };

@@ -8,6 +8,7 @@ import { createTrustRepos } from "./trust.ts";
 import { timeRepos } from "./time.ts";
 import { papersRepo } from "./papers.ts";
 import { digestReads } from "./digest-reads.ts";
+import { createCycleRepos } from "./cycle.ts";
 
 /** Who caused a write, for the append-only audit log. */
 export type Author = { platform: Platform | "import" | "system"; userId: string; role: Role | "system"; stateCode?: string };
@@ -218,7 +219,7 @@ export function createRepos(db: Database) {
 
     deadlines: {
       between: (from: string, to: string | undefined): Promise<DeadlineRow[]> =>
-        p.deadline.findMany({ where: { due: to ? { gte: from, lte: to } : { gte: from } }, orderBy: { due: "asc" } }),
+        p.deadline.findMany({ where: { due: to ? { gte: from, lte: to } : { gte: from }, cancelledAt: null }, orderBy: { due: "asc" } }),
       upsert: (tx: Tx, d: DeadlineRow) => tx.deadline.upsert({ where: { id: d.id }, create: d, update: d }),
     },
 
@@ -261,6 +262,8 @@ export function createRepos(db: Database) {
 
     time: timeRepos(db),
     papers: papersRepo(p),
+    /** Offers, circulation, decisions and dated items filed from chat (issue 11). */
+    cycle: createCycleRepos(db),
 
     isEmpty: async () => (await p.state.count()) === 0,
     ...createTrustRepos(db),

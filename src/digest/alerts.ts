@@ -6,6 +6,7 @@ import type { Lang, Platform } from "../domain/types.ts";
 import { silentLogger } from "../log.ts";
 import { deliverOnce, digestCtx, type DeliveryResult, type DigestRuntime } from "./deliver.ts";
 import type { Destination } from "./destinations.ts";
+import { announceCirculated } from "./circulated.ts";
 
 /**
  * Immediate alerts, not waiting for the morning. Each alert has a ledger key per destination, so it is
@@ -45,6 +46,7 @@ async function memberChannels(rt: DigestRuntime): Promise<{ platform: Platform; 
 }
 
 export async function alertFor(rt: DigestRuntime, e: DomainEvent): Promise<DeliveryResult[]> {
+  if (e.type === "document_circulated") return announceCirculated(rt, e.symbol, e.platform);
   const chair = await rt.destinations();
   const out: DeliveryResult[] = [];
   if (e.type === "silence_broken" || e.type === "position_under_silence") {

@@ -26,7 +26,7 @@ export type AreaRow = {
 export type DimensionRow = { id: string; nameEn: string; nameRu: string };
 export type AppointmentRow = {
   id: string; areaId: string; stateCode: string; role: string; fromDate: string | null; untilDate: string | null;
-  tenure: string | null; decision: string | null; source: string;
+  tenure: string | null; decision: string | null; source: string; offerId?: string | null;
 };
 export type OfferRow = {
   id: string; areaId: string; stateCode: string; role: string; tenure: string | null; submittedOn: string | null;

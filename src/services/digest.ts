@@ -10,13 +10,14 @@ import { addDays, calendarDate, zonedTime } from "../domain/dates.ts";
 import { blocks as isBlocking } from "../domain/rules.ts";
 import { shorten } from "../domain/text.ts";
 import type { PositionRow } from "../domain/types.ts";
+import { cycleSections } from "./digest-cycle.ts";
 
 export const DIGEST_DEADLINE_DAYS = 14;
 /** Tenures are announced further ahead: a successor has to be found and approved by the SOC. */
 export const DIGEST_TENURE_DAYS = 90;
 export const DIGEST_COMMENT_CHARS = 200;
 
-export type DigestSection = { key: "objections" | "silence" | "offers" | "comments" | "deadlines" | "events" | "blocked" | "nominations" | "responded"; title: string; items: string[] };
+export type DigestSection = { key: "objections" | "silence" | "offers" | "comments" | "deadlines" | "events" | "blocked" | "nominations" | "responded" | "cycle_offers" | "cycle_documents" | "cycle_decisions"; title: string; items: string[] };
 export type Digest = { day: string; since: Date; until: Date; headline: string; top: string[]; sections: DigestSection[]; empty: boolean };
 
 /** The window a digest for `day` covers: from the previous morning's send time to this morning's. */
@@ -131,6 +132,8 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
       title: t("dg_events"),
       items: proposals.map((e) => `${e.title} · ${e.organisers.split("|").map((o) => d.n.state(o)).join(", ")} · ${e.year}${e.late ? ` — ${t("late_flag")}` : ""}`),
     });
+
+  sections.push(...(await cycleSections(ctx, since, until, d)));
 
   // 7. Still blocked: every item with open objections or reservations, and who holds them.
   const byTarget = new Map<string, PositionRow[]>();

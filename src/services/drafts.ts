@@ -4,6 +4,7 @@ import { reply, type Block, type Reply } from "./reply.ts";
 import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.ts";
 import { kindLabel, longDate, stanceLabel } from "./describe.ts";
 import { namer } from "./names.ts";
+import { carriedOver } from "./revisions.ts";
 import { parseBrackets } from "../domain/brackets.ts";
 import { calendarDate, daysBetween } from "../domain/dates.ts";
 import { shorten } from "../domain/text.ts";
@@ -89,6 +90,7 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
       }),
     });
   }
+  blocks.push(...(await carriedOver(ctx, doc)));
   blocks.push({ type: "context", text: ctx.t("show_para_hint", { symbol: doc.symbol }) });
   return reply(`${doc.symbol} — ${n.docTitle(doc)}`, blocks, {
     actions: [{ kind: "list_comments", document: doc.symbol, label: ctx.t("btn_list_comments") }],

@@ -11,7 +11,8 @@ export type DomainEvent =
   | { type: "silence_broken"; silenceId: string; by: string; positionId: number }
   | { type: "position_under_silence"; silenceId: string; by: string; positionId: number }
   | { type: "position_recorded"; positionId: number }
-  | { type: "silence_concluded"; silenceId: string };
+  | { type: "silence_concluded"; silenceId: string }
+  | { type: "document_circulated"; symbol: string; platform: import("../domain/types.ts").Platform };
 
 export type PositionInput = { target: Target; stance: Stance; reason: string };
 

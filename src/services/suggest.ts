@@ -67,5 +67,14 @@ export async function suggest(ctx: Ctx, kind: Suggest, query: string, context: R
       }
       return cap(out);
     }
+    case "offer": {
+      if (!seesRestricted(ctx)) return [];
+      const offers = (await ctx.repos.coordination.offers()).filter((o) => o.status === "pending" && (ctx.actor.role !== "delegate" || o.stateCode === ctx.actor.stateCode));
+      return cap(offers.map((o) => ({ value: o.id, label: `${n.state(o.stateCode)} — ${n.area(o.areaId)} (${o.id})` })).filter((x) => !q || x.label.toLowerCase().includes(q.toLowerCase())));
+    }
+    case "decision": {
+      const symbols = await ctx.repos.cycle.decisionSymbols();
+      return cap(symbols.filter((s) => !q || s.toLowerCase().includes(q.toLowerCase())).map((s) => ({ value: s, label: s })));
+    }
   }
 }

@@ -28,6 +28,14 @@ describe("discord: every command's reply", () => {
     await h.close();
   });
 
+  it("GIVEN the cycle's commands with typed options THEN each answers (issue 11)", async () => {
+    expect((await run("offer", { area: "tourism", role: "co_coordinator", tenure: "2025-2027" }, IND)).text).toContain("Offer ind-tourism filed");
+    expect((await run("circulate", { symbol: "MC/2024/DRAFT/9", text: "1. Promote [tourism] (+IND)." }, SEC)).text).toContain("1 with brackets");
+    expect((await run("decide", { target: "MC/2023/DRAFT/4", outcome: "adopted" }, SEC)).text).toMatch(/No consensus[\s\S]*Israel/);
+    expect((await run("decisions", { query: "SOC/2023-II/DEC/1" }, IND)).text).toContain("Russian Federation appointed Coordinator");
+    expect((await run("deadline", { action: "add", date: "2023-09-21", kind: "meeting", title: "Ministerial Council" }, SEC)).text).toContain("Added: 2023-09-21-ministerial-council");
+  });
+
   it("GIVEN a delegate WHEN /help THEN it lists the commands it may use, privately", async () => {
     const r = await run("help", {}, IND);
     expect(r.text).toMatch(/Delegate Desk: what you can type/);

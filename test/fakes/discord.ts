@@ -36,6 +36,8 @@ export type FakeDiscord = {
   /** Delivers an interaction through the gateway; returns its id. */
   interact: (type: number, data: Record<string, unknown>, as: Actor, extra?: Record<string, unknown>) => string;
   command: (name: string, options: Record<string, string | number | boolean>, as: Actor) => string;
+  /** A slash command with an uploaded file in attachment option `option` (served back from the fake CDN). */
+  commandWithFile: (name: string, options: Record<string, string | number | boolean>, option: string, file: { name: string; data: Buffer }, as: Actor) => string;
   autocomplete: (name: string, options: Record<string, string | number>, focused: string, as: Actor) => string;
   button: (customId: string, as: Actor, message?: Record<string, unknown>) => string;
   /** Submits a modal the bot showed, keeping prefilled values unless `values` overrides them. */
@@ -149,6 +151,7 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
     return json(res, 404, { code: 0, message: "404: Not Found" });
   }
 
+  const cdnFiles = new Map<string, Buffer>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -182,6 +185,14 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
       }
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/api\/v\d+/, "");
       const method = req.method ?? "GET";
+      // Discord's CDN: uploaded attachments, by id.
+      const cdn = /^\/attachments\/(\d+)\//.exec(path);
+      if (method === "GET" && cdn) {
+        const file = cdnFiles.get(cdn[1]!);
+        if (!file) return json(res, 404, { message: "Not found" });
+        res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.length) });
+        return res.end(file);
+      }
       requests.push({ method, path, body, at: Date.now(), ...(files ? { files } : {}) });
       const f = faults.find((x) => x.left > 0 && x.pattern.test(`${method} ${path}`));
       if (f) {
@@ -262,6 +273,13 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
     fail: (pattern, fault, times = 1) => faults.push({ pattern, fault, left: times }),
     interact,
     command: (name, options, as) => interact(2, { id: snowflake(), name, type: 1, options: optionList(options) }, as),
+    commandWithFile(name, options, option, file, as) {
+      const id = snowflake();
+      cdnFiles.set(id, file.data);
+      const url = `http://127.0.0.1:${port}/attachments/${id}/${encodeURIComponent(file.name)}`;
+      const attachment = { id, filename: file.name, size: file.data.length, url, proxy_url: url, content_type: "application/octet-stream", ephemeral: true };
+      return interact(2, { id: snowflake(), name, type: 1, options: [...optionList(options), { name: option, type: 11, value: id }], resolved: { attachments: { [id]: attachment } } }, as);
+    },
     autocomplete: (name, options, focused, as) => interact(4, { id: snowflake(), name, type: 1, options: optionList(options, focused) }, as),
     button: (customId, as, msg) =>
       interact(3, { custom_id: customId, component_type: 2 }, as, {

@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -30,20 +30,26 @@ describe("the compiled build (npm run build, npm start)", () => {
     expect(pkg.scripts.postinstall).toMatch(/npm run build$/);
   });
 
-  it("GIVEN a fresh SQLite file and piped commands THEN the built bot migrates, loads the CICA data set and answers", () => {
+  it("GIVEN a fresh SQLite file and piped commands THEN the built bot migrates, loads the CICA data set and answers", async () => {
     const main = pkg.scripts.start.replace(/^node /, "").replace(/^dist\//, `${out}/`);
     expect(existsSync(main)).toBe(true);
-    const r = spawnSync(process.execPath, [main, "--as", "India"], {
-      input: "/coordinators ICT\n/comment DRAFT/4 para 1.10 From the build\n",
-      encoding: "utf8",
-      timeout: 60_000,
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: `file:${join(data, "dist.db")}`, NOW: "2023-08-23T09:00:00+05:00" },
+    // Asynchronously, like the build: a blocking child would starve the worker's connection to vitest.
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [main, "--as", "India"], {
+        env: { PATH: process.env.PATH ?? "", DATABASE_URL: `file:${join(data, "dist.db")}`, NOW: "2023-08-23T09:00:00+05:00" },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (status) => resolve({ status, stdout, stderr }));
+      child.stdin.end("/coordinators ICT\n/comment DRAFT/4 para 1.10 From the build\n");
     });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/> \/coordinators ICT\nCoordination of Security of and in the use of ICTs/);
     expect(r.stdout).toMatch(/Comment #1 filed for India/);
-  });
+  }, 120_000); // a deadline for a first start on a loaded machine, not a speed assertion
 
   it("GIVEN the build THEN nothing in it still imports a .ts file", () => {
     const js = readFileSync(join(out, "src", "db", "client.js"), "utf8") + readFileSync(join(out, "src", "core", "desk.js"), "utf8");

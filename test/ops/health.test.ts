@@ -9,7 +9,7 @@ import { registerHealthRoutes } from "../../src/http/health.ts";
 import { silentLogger } from "../../src/log.ts";
 
 /** /healthz (the process is up) and /readyz (database and platform connections) in every mode that runs. */
-describe("health and readiness probes", () => {
+describe("health and readiness probes", { timeout: 90_000 }, () => {
   const cleanup: (() => Promise<unknown>)[] = [];
   afterEach(async () => {
     for (const c of cleanup.splice(0).reverse()) await c();

@@ -76,5 +76,5 @@ describe("discord.js logs", () => {
       await app.close();
       await fake.close();
     }
-  });
+  }, 90_000); // two gateway logins; a deadline on a loaded machine, not a speed assertion
 });

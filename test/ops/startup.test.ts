@@ -8,7 +8,7 @@ import { runBot } from "./spawn.ts";
  * Each refusal is the real process started as an operator would: it must stop with EX_CONFIG (78) and
  * exactly one line on stderr that names the variable and says what to set, before touching anything.
  */
-describe("start-up refuses a configuration that cannot work", () => {
+describe("start-up refuses a configuration that cannot work", { timeout: 90_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "dd-refuse-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const db = `file:${join(dir, "ok.db")}`;

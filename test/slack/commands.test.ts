@@ -34,6 +34,11 @@ describe("Slack slash commands through Bolt", () => {
       help: ["UIND", "/help", /Delegate Desk: what you can type[\s\S]*\/comment <document>/],
       compile: ["UIND", "/compile DRAFT/4", /Compilation of comments on MC\/2023\/DRAFT\/4[\s\S]*direct messages/],
       matrix: ["UIND", "/matrix DRAFT/5", /Position matrix: MC\/2023\/DRAFT\/5[\s\S]*PP8: IRN \+ −/],
+      offer: ["UIND", "/offer tourism as co-coordinator for 2025-2027", /Offer ind-tourism filed[\s\S]*India: Co-coordinator, Tourism/],
+      circulate: ["USEC", "/circulate MC/2024/DRAFT/9\n1. Promote [tourism] (+IND).", /Preview of MC\/2024\/DRAFT\/9: 1 paragraph\(s\), 1 with brackets[\s\S]*proposed by India/],
+      decide: ["USEC", "/decide MC/2023/DRAFT/4 adopted", /No consensus on MC\/2023\/DRAFT\/4[\s\S]*Israel: reservation/],
+      decisions: ["UIND", "/decisions SOC/2023-II/DEC/1", /decision\(s\): SOC\/2023-II\/DEC\/1[\s\S]*Russian Federation appointed Coordinator/],
+      deadline: ["USEC", "/deadline add 2023-09-21 10:00 meeting Ministerial Council", /Added: 2023-09-21-ministerial-council/],
     };
     expect(Object.keys(lines).sort()).toEqual(commands.map((c) => c.name).sort());
     for (const [name, [user, line, expected]] of Object.entries(lines)) {

@@ -7,6 +7,27 @@ import { normalise } from "../../domain/text.ts";
 import { toPlainText, type Reply } from "../../services/reply.ts";
 import { translator } from "../../i18n/index.ts";
 import { saveFiles } from "./files.ts";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { commandByName } from "../../../commands/index.ts";
+
+/**
+ * Commands with a file option take `file:<path>` in the console (the operator's own files; chat platforms
+ * never read paths). The word is taken out of the line and the file handed over like an upload.
+ */
+export async function consoleFiles(command: string, text: string): Promise<{ text: string; files?: Record<string, { name: string; data: string }>; error?: string }> {
+  const opt = commandByName.get(command)?.options.find((o) => o.type === "file");
+  if (!opt) return { text };
+  const m = /(^|\s)file:("[^"]+"|\S+)/.exec(text);
+  if (!m) return { text };
+  const path = m[2]!.replace(/^"|"$/g, "");
+  try {
+    const data = (await readFile(path)).toString("base64");
+    return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(), files: { [opt.name]: { name: basename(path), data } } };
+  } catch (e) {
+    return { text, error: `Cannot read ${path}: ${(e as Error).message}` };
+  }
+}
 
 export type ConsoleOptions = {
   desk: Desk;
@@ -84,7 +105,14 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
       prompt();
       continue;
     }
-    const reply = await desk.run({ platform: "console", userId: actor.userId, command: name, text, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` });
+    const withFiles = await consoleFiles(name, text);
+    if (withFiles.error) {
+      write(withFiles.error);
+      failed++;
+      prompt();
+      continue;
+    }
+    const reply = await desk.run({ platform: "console", userId: actor.userId, command: name, text: withFiles.text, files: withFiles.files, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` });
     if (name === "lang" && reply.status === "ok") lang = /ru/i.test(text) ? "ru" : "en";
     if (reply.status !== "ok" && reply.status !== "info") failed++;
     write(renderConsole(reply));

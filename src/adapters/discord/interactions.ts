@@ -135,7 +135,21 @@ export function createInteractionHandler(o: HandlerOptions) {
   }
 
   const optionsOf = (i: ChatInputCommandInteraction | AutocompleteInteraction) =>
-    Object.fromEntries(i.options.data.filter((x) => x.value !== undefined && x.value !== "").map((x) => [x.name, x.value]));
+    Object.fromEntries(i.options.data.filter((x) => x.value !== undefined && x.value !== "" && !x.attachment).map((x) => [x.name, x.value]));
+
+  /** Attachments given to the command's file options, downloaded from Discord's CDN; a failed download is the user's error to retry. */
+  async function filesOf(i: ChatInputCommandInteraction, def: CommandDef | undefined): Promise<Invocation["files"]> {
+    const out: NonNullable<Invocation["files"]> = {};
+    for (const o of def?.options.filter((x) => x.type === "file") ?? []) {
+      const a = i.options.getAttachment(o.name);
+      if (!a) continue;
+      if (a.size > LIMITS.attachmentBytes) throw new Error(`attachment too large: ${a.size}`);
+      const res = await fetch(a.url);
+      if (!res.ok) throw new Error(`attachment download failed: ${res.status}`);
+      out[o.name] = { name: a.name, data: Buffer.from(await res.arrayBuffer()).toString("base64") };
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
 
   /** Commands that take long text open a form when the text was not typed (and for /events propose). */
   function wantsModal(def: CommandDef, opts: Record<string, unknown>): boolean {
@@ -148,7 +162,9 @@ export function createInteractionHandler(o: HandlerOptions) {
     const who = whoOf(i);
     const def = commandByName.get(i.commandName);
     const opts = optionsOf(i);
-    if (def && wantsModal(def, opts)) {
+    // An attached file is the command's text: no form is needed for it.
+    const hasFile = i.options.data.some((x) => !!x.attachment);
+    if (def && !hasFile && wantsModal(def, opts)) {
       // A modal must be the first response, so decide from a quick identity read, before any real work.
       const actor = await desk.actorFor({ ...who, command: def.name });
       const allowed = !!actor && (def.access === "anyone" || def.access.includes(actor.role));
@@ -158,7 +174,10 @@ export function createInteractionHandler(o: HandlerOptions) {
         return;
       }
     }
-    await answer(i, runInv(i, { ...who, command: i.commandName, options: def ? opts : undefined, requestKey: i.id }), who, def?.name, opts, i.id);
+    // The download runs inside the answered work, so a slow CDN still gets the interaction deferred in time.
+    const work = (def?.options.some((x) => x.type === "file") ? filesOf(i, def) : Promise.resolve(undefined))
+      .then((files) => runInv(i, { ...who, command: i.commandName, options: def ? opts : undefined, files, requestKey: i.id }));
+    await answer(i, work, who, def?.name, opts, i.id);
   }
 
   async function onModal(i: ModalSubmitInteraction) {

@@ -3,6 +3,8 @@
  * Exceeding any of them makes Discord reject the whole message with 50035 Invalid Form Body.
  */
 export const LIMITS = {
+  /** Largest upload the bot downloads for a file option (the circulate service refuses above 5 MB too). */
+  attachmentBytes: 8 * 1024 * 1024,
   content: 2000,
   embedTitle: 256,
   embedDescription: 4096,

@@ -25,6 +25,7 @@ function optionJSON(o: OptionSpec) {
     description_localizations: { ru: clip(o.description.ru, LIMITS.commandDescription) },
     required: requiredOnDiscord(o),
   };
+  if (o.type === "file") return { ...base, type: ApplicationCommandOptionType.Attachment as const };
   if (o.type === "integer") return { ...base, type: ApplicationCommandOptionType.Integer as const, min_value: 1, ...(o.suggest ? { autocomplete: true } : {}) };
   const choices = o.choices?.slice(0, LIMITS.optionChoices).map((c) => ({
     name: clip(c.label.en, LIMITS.optionChoiceName),
