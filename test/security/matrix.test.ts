@@ -32,7 +32,7 @@ const LINE: Record<string, string> = {
 };
 /** A decision is recorded once per target, so each platform decides another one (past the consensus check: the matrix is about access). */
 const DECIDE: Record<(typeof PLATFORMS)[number], string> = {
-  slack: "/decide offer:ISR declined override Agreed in the room",
+  slack: "/decide offer:IRQ approved override Agreed in the room",
   discord: "/decide nomination:DSG appointed override Agreed in the room",
   console: "/decide MC/2023/DRAFT/3/Rev.1 adopted override Agreed in the room",
 };
