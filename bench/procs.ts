@@ -1,5 +1,5 @@
 /**
- * The bot as users run it: its own process, started the way `npm start` starts it (compiled dist/main.js
+ * The bot as users run it: its own process, started the way `npm start` starts it (compiled dist/src/main.js
  * when it has been built, else the TypeScript source through tsx), for figures about that process alone:
  * cold start to the first console reply, idle resident memory, and several processes on PostgreSQL.
  */
@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { now } from "./stats.ts";
 
-export const BOT = existsSync("dist/main.js")
-  ? { label: "node dist/main.js", args: ["dist/main.js"] }
+export const BOT = existsSync("dist/src/main.js")
+  ? { label: "node dist/src/main.js", args: ["dist/src/main.js"] }
   : { label: "node --import tsx src/main.ts", args: ["--import", "tsx", "src/main.ts"] };
 
 /** Resident set size of a process, from /proc (Linux), in MB. */

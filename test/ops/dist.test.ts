@@ -17,6 +17,7 @@ describe("the compiled build (npm run build, npm start)", () => {
   // Asynchronously: a blocking compile would starve the test worker's connection to vitest.
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json", "--outDir", out, "--sourceMap", "false"]);
+    await promisify(execFile)(process.execPath, ["scripts/copy-assets.mjs", out]);
   }, 300_000);
   afterAll(() => {
     rmSync(out, { recursive: true, force: true });
@@ -26,7 +27,7 @@ describe("the compiled build (npm run build, npm start)", () => {
   it("GIVEN package.json THEN start runs node on the build, dev keeps tsx, and the install builds", () => {
     expect(pkg.scripts.start).toMatch(/^node dist\/src\/main\.js$/);
     expect(pkg.scripts.dev).toMatch(/^tsx src\/main\.ts$/);
-    expect(pkg.scripts.build).toMatch(/tsc -p tsconfig\.build\.json/);
+    expect(pkg.scripts.build).toMatch(/tsc -p tsconfig\.build\.json && node scripts\/copy-assets\.mjs$/);
     expect(pkg.scripts.postinstall).toMatch(/npm run build$/);
   });
 
@@ -50,6 +51,11 @@ describe("the compiled build (npm run build, npm start)", () => {
     expect(r.stdout).toMatch(/> \/coordinators ICT\nCoordination of Security of and in the use of ICTs/);
     expect(r.stdout).toMatch(/Comment #1 filed for India/);
   }, 120_000); // a deadline for a first start on a loaded machine, not a speed assertion
+
+  it("GIVEN the build THEN the SQLite worker sits beside the compiled adapter that starts it (the image has no src/)", () => {
+    expect(existsSync(join(out, "src", "db", "sqlite-remote.js"))).toBe(true);
+    expect(existsSync(join(out, "src", "db", "sqlite-worker.cjs"))).toBe(true);
+  });
 
   it("GIVEN the build THEN nothing in it still imports a .ts file", () => {
     const js = readFileSync(join(out, "src", "db", "client.js"), "utf8") + readFileSync(join(out, "src", "core", "desk.js"), "utf8");

@@ -27,8 +27,16 @@ const LINE: Record<string, string> = {
   withdraw: "/withdraw", lang: "/lang en", link: "/link user slack:U-LINKED India",
   // Observers may compile and draw public documents only; the examples name restricted drafts.
   compile: "/compile SWG/2023-II/INF/2", matrix: "/matrix SWG/2023-II/INF/2",
+  // The example attaches a file; the text pasted after the command is the other way in.
+  circulate: "/circulate MC/2024/DRAFT/1 due 2024-03-15 title Draft decision on tourism\n1. Promote [tourism] (+IND).",
 };
-const lineOf = (c: CommandDef) => LINE[c.name] ?? c.examples[0]!;
+/** A decision is recorded once per target, so each platform decides another one (past the consensus check: the matrix is about access). */
+const DECIDE: Record<(typeof PLATFORMS)[number], string> = {
+  slack: "/decide offer:IRQ approved override Agreed in the room",
+  discord: "/decide nomination:DSG appointed override Agreed in the room",
+  console: "/decide MC/2023/DRAFT/3/Rev.1 adopted override Agreed in the room",
+};
+const lineOf = (c: CommandDef, platform: (typeof PLATFORMS)[number] = "slack") => (c.name === "decide" ? DECIDE[platform] : LINE[c.name] ?? c.examples[0]!);
 
 export function mayRun(c: CommandDef, role: Person["role"]): boolean {
   if (c.access === "anyone") return true;
@@ -57,8 +65,8 @@ describe("permissions matrix: commands × role × platform", () => {
     for (const platform of PLATFORMS)
       for (const p of PEOPLE) {
         const allowed = mayRun(c, p.role);
-        it(`GIVEN ${p.key} on ${platform} WHEN ${lineOf(c)} THEN ${allowed ? "allowed" : "refused"}`, async () => {
-          const m = /^\/(\S+)\s*([\s\S]*)$/.exec(lineOf(c))!;
+        it(`GIVEN ${p.key} on ${platform} WHEN ${lineOf(c, platform)} THEN ${allowed ? "allowed" : "refused"}`, async () => {
+          const m = /^\/(\S+)\s*([\s\S]*)$/.exec(lineOf(c, platform))!;
           const r = await app.desk.run({ platform, userId: userId(platform, p), command: m[1]!, text: m[2]!, requestKey: `matrix-${n++}` });
           if (allowed) expect(["ok", "info"], r.summary).toContain(r.status);
           else if (p.role === "unlinked") {

@@ -120,7 +120,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   else {
     const http = (o.http ?? ownHttp)!;
     http.fallback(httpReceiver!.requestListener);
-    if (o.calendarRoute) for (const method of ["GET", "HEAD"] as const) http.route(method, "/calendar/:file", (req, res) => routeOr404(o.calendarRoute!, req, res));
+    if (o.calendarRoute) http.route("GET", "/calendar/:file", (req, res) => routeOr404(o.calendarRoute!, req, res)); // and HEAD
     if (ownHttp) {
       registerHealthRoutes(ownHttp, () => []);
       port = await ownHttp.listen(o.port, o.host);
