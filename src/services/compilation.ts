@@ -37,8 +37,8 @@ export type Compilation = {
   l: Record<"title" | "symbol" | "revision" | "date" | "due" | "paragraph" | "general" | "noComments" | "closing" | "commented" | "silent" | "late" | "state" | "kind" | "text" | "since" | "none", string>;
 };
 
-/** Builds the compilation of `query` (symbol, suffix or title words); `since` keeps comments on or after that date. */
-export async function compile(ctx: Ctx, query: string, since?: string): Promise<Compilation> {
+/** A document the asker may see, with everything filed on it: what the compilation and the matrix are drawn from. */
+export async function documentRecord(ctx: Ctx, query: string) {
   const doc = await resolveDocument(ctx, query);
   const [paras, comments, positions, n] = await Promise.all([
     ctx.repos.documents.paragraphs(doc.id),
@@ -46,6 +46,12 @@ export async function compile(ctx: Ctx, query: string, since?: string): Promise<
     ctx.repos.positions.onTarget(["document", "paragraph"], doc.symbol),
     namer(ctx),
   ]);
+  return { doc, paras, comments, positions, n };
+}
+
+/** Builds the compilation of `query` (symbol, suffix or title words); `since` keeps comments on or after that date. */
+export async function compile(ctx: Ctx, query: string, since?: string): Promise<Compilation> {
+  const { doc, paras, comments, positions, n } = await documentRecord(ctx, query);
   const tz = ctx.settings.timeZone;
   const now = ctx.clock();
   const keep = (at: Date) => at <= now && (!since || calendarDate(at, tz) >= since);

@@ -5,8 +5,7 @@
  * comments from the database. Party codes in the text ("IRAN", "AZER") resolve to ISO codes by alias.
  */
 import type { Ctx } from "./context.ts";
-import { resolveDocument } from "./resolve.ts";
-import { namer } from "./names.ts";
+import { documentRecord } from "./compilation.ts";
 import { parseBrackets } from "../domain/brackets.ts";
 import { normalise } from "../domain/text.ts";
 
@@ -31,13 +30,7 @@ const STANCE: Record<string, MatrixSymbol> = { support: "+", objection: "O", res
 const MARK: Record<string, MatrixSymbol> = { proposes: "+", opposes: "−", to_come_back: "tcb" };
 
 export async function positionMatrix(ctx: Ctx, query: string): Promise<Matrix> {
-  const doc = await resolveDocument(ctx, query);
-  const [paras, comments, positions, n] = await Promise.all([
-    ctx.repos.documents.paragraphs(doc.id),
-    ctx.repos.papers.allComments(doc.id),
-    ctx.repos.positions.onTarget(["document", "paragraph"], doc.symbol),
-    namer(ctx),
-  ]);
+  const { doc, paras, comments, positions, n } = await documentRecord(ctx, query);
   const now = ctx.clock();
   const codeOf = (party: string) => {
     const q = normalise(party);
