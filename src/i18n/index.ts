@@ -12,8 +12,10 @@ export const catalogues: Record<Lang, Messages> = { en, ru };
 /** One message catalogue for every user-facing string; `{name}` placeholders are filled from params. */
 export function translator(lang: Lang): Translator {
   const cat = catalogues[lang] ?? en;
-  return (key, params = {}) =>
+  const fill = (key: keyof Messages, params: Record<string, unknown>) =>
     (cat[key] ?? en[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  // Russian dates end in "г." ("15 июля 2023 г."): at the end of a sentence that point is the full stop too.
+  return lang === "ru" ? (key, params = {}) => fill(key, params).replace(/ г\.\./g, " г.") : (key, params = {}) => fill(key, params);
 }
 
 export function langFrom(locale: string | undefined, fallback: Lang = "en"): Lang {

@@ -51,3 +51,13 @@ describe("English and Russian", () => {
     });
   });
 });
+
+describe("Russian dates at the end of a sentence", () => {
+  it("GIVEN a message ending in a date THEN the year's abbreviation point is also the full stop (no “г..”)", async () => {
+    const { translator } = await import("../../src/i18n/index.ts");
+    const line = translator("ru")("cy_due_line", { date: "15 марта 2024 г." });
+    expect(line).toBe("Срок комментариев — 15 марта 2024 г.");
+    expect(translator("en")("cy_due_line", { date: "15 March 2024" })).toMatch(/15 March 2024\.$/);
+  });
+});
+
