@@ -1,13 +1,14 @@
 import { defineConfig } from "vitest/config";
 
 // Tests that need PostgreSQL itself (advisory locks, several processes on one database) are named
-// *.pg.test.ts and collected only in the PostgreSQL pass, so no test is ever skipped.
+// *.pg.test.ts and collected only in the PostgreSQL pass; tests of SQLite's own file lock are named
+// *.sqlite.test.ts and collected only in the SQLite pass. So no test is ever skipped.
 const pgPass = !!process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["**/node_modules/**", ...(pgPass ? [] : ["test/**/*.pg.test.ts"])],
+    exclude: ["**/node_modules/**", ...(pgPass ? ["test/**/*.sqlite.test.ts"] : ["test/**/*.pg.test.ts"])],
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
