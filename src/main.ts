@@ -54,10 +54,8 @@ async function main(): Promise<number> {
   if (http) {
     registerHealthRoutes(http, () => checks);
     // Calendar subscriptions (/deadlines subscribe) are served wherever the bot listens.
-    const { calendarRoute } = await import("./http/calendar.ts");
-    const calendar = calendarRoute({ repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
-    // GET routes answer HEAD too (src/http/server.ts).
-    http.route("GET", "/calendar/:file", async (req, res) => { if (!(await calendar(req, res))) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found"); });
+    const { registerCalendarRoute } = await import("./http/calendar.ts");
+    registerCalendarRoute(http, { repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
     await http.listen(httpPort(env), env.HOST);
   }
   if (slack) {

@@ -4,6 +4,7 @@
  * Unknown and revoked tokens get the same 404, so a guess learns nothing.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpServer } from "./server.ts";
 import { calendarFeed, type FeedDeps } from "../services/calendar.ts";
 
 export const CALENDAR_PATH = /^\/calendar\/([A-Za-z0-9_-]+)\.ics$/;
@@ -30,4 +31,12 @@ export function calendarRoute(deps: FeedDeps & { onError?: (e: unknown) => void 
     }
     return true;
   };
+}
+
+/** Mounts the feed on the bot's HTTP listener (GET, and HEAD with it): the one place the route is registered. */
+export function registerCalendarRoute(http: HttpServer, deps: FeedDeps & { onError?: (e: unknown) => void }): void {
+  const calendar = calendarRoute(deps);
+  http.route("GET", "/calendar/:file", async (req, res) => {
+    if (!(await calendar(req, res))) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+  });
 }

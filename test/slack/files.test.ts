@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ask, slackWorld, SECRET, type SlackWorld } from "./harness.ts";
 import { startSlack } from "../../src/adapters/slack/index.ts";
-import { calendarRoute } from "../../src/http/calendar.ts";
+import { registerCalendarRoute } from "../../src/http/calendar.ts";
+import { createHttpServer } from "../../src/http/server.ts";
+import { registerHealthRoutes } from "../../src/http/health.ts";
 import { hashToken } from "../../src/services/calendar.ts";
 import { silentLogger } from "../../src/log.ts";
 
@@ -53,16 +55,21 @@ describe("Slack: files go up with files.uploadV2 to the asker's DM", () => {
     await w.app.repos.write({ platform: "system", userId: "test", role: "system" }, async (tx) => ({
       result: await w.app.repos.papers.calendar.create(tx, { tokenHash: hashToken(token), platform: "slack", userId: "UIND", role: "delegate", stateCode: "IND", lang: "en", createdAt: new Date() }), audit: [],
     }), new Date());
-    const route = calendarRoute({ repos: w.app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty" } });
-    const s = await startSlack({ desk: w.app.desk, log: silentLogger, botToken: "xoxb-test", signingSecret: SECRET, apiUrl: w.fake.apiUrl, port: 0, host: "127.0.0.1", calendarRoute: route });
+    // As src/main.ts mounts it: one listener for Slack's events, the probes and the calendar feed.
+    const http = createHttpServer(silentLogger);
+    registerHealthRoutes(http, () => []);
+    registerCalendarRoute(http, { repos: w.app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty" } });
+    const s = await startSlack({ desk: w.app.desk, log: silentLogger, botToken: "xoxb-test", signingSecret: SECRET, apiUrl: w.fake.apiUrl, port: 0, host: "127.0.0.1", http });
+    const port = await http.listen(0, "127.0.0.1");
     try {
-      const ok = await fetch(`http://127.0.0.1:${s.port}/calendar/${token}.ics`);
+      const ok = await fetch(`http://127.0.0.1:${port}/calendar/${token}.ics`);
       expect(ok.status).toBe(200);
       expect(await ok.text()).toMatch(/BEGIN:VEVENT[\s\S]*Informal CICA Ministerial Council/);
-      expect((await fetch(`http://127.0.0.1:${s.port}/calendar/${"u".repeat(32)}.ics`)).status).toBe(404);
-      expect((await fetch(`http://127.0.0.1:${s.port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/calendar/${"u".repeat(32)}.ics`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     } finally {
       await s.stop();
+      await http.close();
     }
   });
 });

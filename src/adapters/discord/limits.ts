@@ -43,7 +43,6 @@ export const PAGE_CHARS = 3800;
 export const DEFER_AFTER_MS = 1000;
 
 /** How long page buttons keep working (kept in memory). */
-export const PAGES_TTL_MS = 15 * 60_000;
 export const PAGES_KEPT = 500;
 
 /** A 429 wait longer than this is handed back to the caller (DeliveryError with retryAfterMs) instead of blocking. */

@@ -3,7 +3,6 @@
  * first, and hands the work to the desk; everything Slack-specific about rendering lives in blocks.ts.
  */
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Desk } from "../../core/desk.ts";
 import type { ChatPlatform } from "../../core/platform.ts";
 import type { RetryOptions } from "../../core/retry.ts";
@@ -40,8 +39,6 @@ export type SlackOptions = {
   http?: HttpServer;
   /** The durable inbox: commands that may write are recorded here before the ack. */
   inbox?: Inbox;
-  /** HTTP mode: GET /calendar/<token>.ics is served on the same port (src/http/calendar.ts). */
-  calendarRoute?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 };
 
 export type SlackPlatform = ChatPlatform & {
@@ -71,10 +68,6 @@ export function boltLogger(log: Logger): BoltLogger {
     setName: (n: string) => { name = `slack ${n}`; },
   };
 }
-
-const routeOr404 = async (route: NonNullable<SlackOptions["calendarRoute"]>, req: IncomingMessage, res: ServerResponse) => {
-  if (!(await route(req, res))) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-};
 
 export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   const logger = boltLogger(o.log);
@@ -120,7 +113,6 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
   else {
     const http = (o.http ?? ownHttp)!;
     http.fallback(httpReceiver!.requestListener);
-    if (o.calendarRoute) http.route("GET", "/calendar/:file", (req, res) => routeOr404(o.calendarRoute!, req, res)); // and HEAD
     if (ownHttp) {
       registerHealthRoutes(ownHttp, () => []);
       port = await ownHttp.listen(o.port, o.host);
