@@ -62,4 +62,19 @@ describe("the compiled build (npm run build, npm start)", () => {
     expect(js).not.toMatch(/from ["'][^"']+\.ts["']/);
     expect(js).toMatch(/from ["']\.\/generated\/sqlite\/client\.js["']/);
   });
+
+  it("GIVEN the operator's scripts THEN each runs the build with node, so the pruned image (no dev tools) can run them", async () => {
+    for (const name of ["slack:manifest", "discord:register", "import", "digest", "export", "db:backup"]) {
+      const [bin, file] = (pkg.scripts[name] as string).split(" ");
+      expect(bin, name).toBe("node");
+      expect(file, name).toMatch(/^dist\//);
+      expect(existsSync(file!.replace(/^dist\//, `${out}/`)), `${name}: ${file} is built`).toBe(true);
+    }
+    const manifest = pkg.scripts["slack:manifest"].split(" ")[1].replace(/^dist\//, `${out}/`);
+    const r = await promisify(execFile)(process.execPath, [manifest, "--socket"], { env: { PATH: process.env.PATH ?? "" } });
+    expect(JSON.parse(r.stdout).settings.socket_mode_enabled).toBe(true);
+    const register = pkg.scripts["discord:register"].split(" ")[1].replace(/^dist\//, `${out}/`);
+    const d = await promisify(execFile)(process.execPath, [register, "--dry-run"], { env: { PATH: process.env.PATH ?? "" } });
+    expect((JSON.parse(d.stdout) as { name: string }[]).map((c) => c.name)).toContain("circulate");
+  }, 60_000);
 });
