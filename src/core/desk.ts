@@ -12,6 +12,7 @@ import { suggest } from "../services/suggest.ts";
 import { dashboard } from "../services/dashboard.ts";
 import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
+import { StorageError, hasCode } from "../domain/errors.ts";
 
 /** One command call from any platform, already translated from its payload. */
 export type Invocation = {
@@ -46,19 +47,11 @@ export type DeskDeps = {
 
 export type Desk = ReturnType<typeof createDesk>;
 
-/** Whether a failure looks like the database (not the user): such writes are reported "not saved". */
-function isStorageError(e: unknown): boolean {
-  const name = (e as { name?: string })?.name ?? "";
-  const code = (e as { code?: string })?.code ?? "";
-  return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String((e as Error)?.message));
-}
+/** A database failure (src/db/errors.ts codes every one): such writes are reported "not saved". */
+const isStorageError = (e: unknown): boolean => e instanceof StorageError;
 
-/** A lock wait that ran out (another process writing): "busy, not saved, try again", not a failure. */
-function isBusy(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? "";
-  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } })?.meta?.driverAdapterError?.cause;
-  return code === "P1008" || code === "P2034" || code === "P2028" || kind?.kind === "SocketTimeout" || kind?.originalCode === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked|lock timeout|could not obtain lock|canceling statement due to lock timeout/i.test(String((e as Error)?.message));
-}
+/** A lock wait that ran out or a write that lost a race (another process writing): "busy, not saved, try again", not a failure. */
+const isBusy = (e: unknown): boolean => hasCode(e, "STORAGE_BUSY", "STORAGE_CONFLICT");
 
 export function createDesk(deps: DeskDeps) {
   const log = deps.log ?? silentLogger;
