@@ -17,7 +17,7 @@ import { isUniqueViolation, storageCodeOf, toStorageError } from "../../src/db/e
 async function fillDisk(db: Database): Promise<{ heal: () => Promise<void> }> {
   const p = db.prisma;
   if (db.provider === "sqlite") {
-    const [{ page_count }] = await p.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
+    const page_count = (await p.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count"))[0]!.page_count;
     await p.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
     // Use up the free room left in Comment's pages, largest rows first, until nothing more fits.
     const at = new Date("2023-08-01T00:00:00Z");
