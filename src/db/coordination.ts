@@ -16,5 +16,6 @@ export function nominationsRepo(db: Database) {
   const p = db.prisma;
   return {
     all: (): Promise<NominationRow[]> => p.nomination.findMany(),
+    byIds: (ids: string[]): Promise<NominationRow[]> => (ids.length ? p.nomination.findMany({ where: { id: { in: ids } } }) : Promise.resolve([])),
   };
 }

@@ -2,6 +2,8 @@
 import type { Database, Tx } from "./client.ts";
 import type { PositionRow } from "../domain/types.ts";
 
+export type BlockingRow = Pick<PositionRow, "id" | "stateCode" | "stance" | "targetType" | "targetRef" | "paragraphRef" | "createdAt">;
+
 export function positionsRepo(db: Database) {
   const p = db.prisma;
   return {
@@ -27,6 +29,16 @@ export function positionsRepo(db: Database) {
       p.position.findMany({ where: { stateCode, withdrawnAt: null }, orderBy: { createdAt: "desc" }, take }),
     openBlocking: (): Promise<PositionRow[]> =>
       p.position.findMany({ where: { withdrawnAt: null, stance: { in: ["objection", "reservation", "needs_more_time"] } }, orderBy: { createdAt: "asc" } }),
+    /**
+     * Open objections and reservations recorded before `before`, with only what the digest's "still blocked"
+     * lines print (no reasons, no authors): the filter and the columns are the database's work.
+     */
+    blockingBefore: (before: Date): Promise<BlockingRow[]> =>
+      p.position.findMany({
+        where: { withdrawnAt: null, stance: { in: ["objection", "reservation", "needs_more_time"] }, createdAt: { lt: before } },
+        select: { id: true, stateCode: true, stance: true, targetType: true, targetRef: true, paragraphRef: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      }),
     changedBetween: (from: Date, to: Date): Promise<PositionRow[]> =>
       p.position.findMany({
         where: { OR: [{ createdAt: { gte: from, lt: to } }, { withdrawnAt: { gte: from, lt: to } }] },
