@@ -4,7 +4,7 @@ import { migrate } from "./db/migrate.ts";
 import { createRepos, type Repos } from "./db/repos.ts";
 import { importDataSet, parseDataFile } from "./db/importer.ts";
 import { createDesk, type Desk, type DeskDeps } from "./core/desk.ts";
-import { withAdvisoryLock, LOCK_KEYS } from "./core/leader.ts";
+import { withAdvisoryLock, LOCK_KEYS } from "./db/locks.ts";
 import type { Clock } from "./domain/dates.ts";
 import type { Logger } from "./log.ts";
 

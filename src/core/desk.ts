@@ -12,6 +12,7 @@ import { suggest } from "../services/suggest.ts";
 import { dashboard } from "../services/dashboard.ts";
 import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
+import { StorageError, hasCode } from "../domain/errors.ts";
 
 /** One command call from any platform, already translated from its payload. */
 export type Invocation = {
@@ -46,19 +47,11 @@ export type DeskDeps = {
 
 export type Desk = ReturnType<typeof createDesk>;
 
-/** Whether a failure looks like the database (not the user): such writes are reported "not saved". */
-function isStorageError(e: unknown): boolean {
-  const name = (e as { name?: string })?.name ?? "";
-  const code = (e as { code?: string })?.code ?? "";
-  return /^Prisma|DriverAdapter/.test(name) || /^P\d{4}$/.test(code) || /SQLITE_|database|ECONNREFUSED|connection/i.test(String((e as Error)?.message));
-}
+/** A database failure (src/db/errors.ts codes every one): such writes are reported "not saved". */
+const isStorageError = (e: unknown): boolean => e instanceof StorageError;
 
-/** A lock wait that ran out (another process writing): "busy, not saved, try again", not a failure. */
-function isBusy(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? "";
-  const kind = (e as { meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } })?.meta?.driverAdapterError?.cause;
-  return code === "P1008" || code === "P2034" || code === "P2028" || kind?.kind === "SocketTimeout" || kind?.originalCode === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked|lock timeout|could not obtain lock|canceling statement due to lock timeout/i.test(String((e as Error)?.message));
-}
+/** A lock wait that ran out or a write that lost a race (another process writing): "busy, not saved, try again", not a failure. */
+const isBusy = (e: unknown): boolean => hasCode(e, "STORAGE_BUSY", "STORAGE_CONFLICT");
 
 export function createDesk(deps: DeskDeps) {
   const log = deps.log ?? silentLogger;
@@ -76,12 +69,25 @@ export function createDesk(deps: DeskDeps) {
     return langFrom(inv.locale);
   }
 
-  async function actorFor(inv: Invocation): Promise<Actor | undefined> {
+  /** Who is asking and in which language, with one identity read (the language is needed for the unlinked too). */
+  async function resolveActor(inv: Invocation): Promise<{ actor?: Actor; lang: Lang }> {
     const identity = await repos.identities.find(inv.platform, inv.userId);
-    if (inv.actor) return { ...inv.actor, lang: inv.actor.lang ?? (await langOf(inv, identity?.lang)) };
+    if (inv.actor) {
+      const actor = { ...inv.actor, lang: inv.actor.lang ?? (await langOf(inv, identity?.lang)) };
+      return { actor, lang: actor.lang };
+    }
     const lang = await langOf(inv, identity?.lang);
     if (identity)
-      return { platform: inv.platform, userId: inv.userId, role: identity.role as Actor["role"], stateCode: identity.stateCode ?? undefined, lang, via: "identity" };
+      return { actor: { platform: inv.platform, userId: inv.userId, role: identity.role as Actor["role"], stateCode: identity.stateCode ?? undefined, lang, via: "identity" }, lang };
+    return { actor: await linkedActor(inv, lang), lang };
+  }
+
+  async function actorFor(inv: Invocation): Promise<Actor | undefined> {
+    return (await resolveActor(inv)).actor;
+  }
+
+  /** A person without an identity row, linked through the channel or a mapped guild role (or not at all). */
+  async function linkedActor(inv: Invocation, lang: Lang): Promise<Actor | undefined> {
     const { states } = await repos.refData();
     const kindOf = (code: string) => (states.find((s) => s.code === code)?.kind === "observer" ? "observer" : "delegate");
     if (inv.channelId) {
@@ -132,8 +138,8 @@ export function createDesk(deps: DeskDeps) {
     let t = translator(lang);
     const out = await (async (): Promise<Reply> => { try {
       const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
-      const actor = await actorFor(inv);
-      lang = actor?.lang ?? (await languageOf(inv));
+      const { actor, lang: asked } = await resolveActor(inv);
+      lang = asked;
       t = translator(lang);
       if (!def) return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
       if (!actor && def.access !== "anyone")
@@ -182,7 +188,8 @@ export function createDesk(deps: DeskDeps) {
   /** Suggestions for autocomplete (≤ 25, indexed or cached reads only), filtered by what the caller may see. */
   async function suggestFor(kind: Suggest, query: string, inv: Omit<Invocation, "command">, context: Record<string, unknown> = {}) {
     try {
-      const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: await languageOf(inv), via: "guest" as const };
+      const who = await resolveActor({ ...inv, command: "" });
+      const actor = who.actor ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: who.lang, via: "guest" as const };
       const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
       return await suggest(ctx, kind, query, context);
     } catch (e) {

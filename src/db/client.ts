@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { remoteSqlite } from "./sqlite-remote.ts";
 import { PrismaClient } from "./generated/sqlite/client.ts";
+import { codedErrors } from "./errors.ts";
 
 export type Db = InstanceType<typeof PrismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -31,7 +32,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   // never the event loop that acknowledges Slack and Discord.
   const remote = remoteSqlite(file, SQLITE_BUSY_TIMEOUT_MS);
   await remote.ready;
-  const prisma = new PrismaClient({ adapter: remote.factory as never });
+  const prisma = codedErrors(new PrismaClient({ adapter: remote.factory as never }));
   // Each connection sets WAL, synchronous=FULL (a commit survives power loss), foreign keys and the busy timeout itself.
   return { prisma, provider: "sqlite", url, close: async () => { await prisma.$disconnect(); await remote.terminate(); } };
 }

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/postgresql/client.ts";
 import type { Database, Db } from "./client.ts";
+import { codedErrors } from "./errors.ts";
 
 /** Connections per process; N replicas use N times this, so keep it well under max_connections (100). */
 const POOL_MAX = 10;
@@ -13,7 +14,7 @@ const POOL_MAX = 10;
  */
 export async function openPostgres(url: string): Promise<Database> {
   const adapter = releasingFailedCommits(new PrismaPg({ connectionString: url, max: POOL_MAX, connectionTimeoutMillis: 10_000 }));
-  const prisma = new PrismaClient({ adapter: adapter as never }) as unknown as Db;
+  const prisma = codedErrors(new PrismaClient({ adapter: adapter as never })) as unknown as Db;
   await prisma.$connect();
   return { prisma, provider: "postgresql", url, close: () => prisma.$disconnect() };
 }

@@ -1,5 +1,5 @@
 import type { Database } from "./client.ts";
-import type { PositionRow } from "../domain/types.ts";
+import type { EventRow, PositionRow } from "../domain/types.ts";
 
 /** Reads for derived, dated state (issue 12): whole histories, so a status can be computed for any day. */
 export function timeRepos(db: Database) {
@@ -9,7 +9,7 @@ export function timeRepos(db: Database) {
     positionsOn: (refs: string[]): Promise<PositionRow[]> =>
       refs.length ? p.position.findMany({ where: { targetRef: { in: refs } }, orderBy: { createdAt: "asc" } }) : Promise.resolve([]),
     /** Paragraph refs and texts of several documents in one query (a document's status derives from them). */
-    paragraphsOf: (documentIds: number[]) =>
+    paragraphsOf: (documentIds: number[]): Promise<{ documentId: number; ref: string; text: string }[]> =>
       documentIds.length ? p.paragraph.findMany({ where: { documentId: { in: documentIds } }, select: { documentId: true, ref: true, text: true }, orderBy: { ord: "asc" } }) : Promise.resolve([]),
     /** Which delegations commented on these documents (by document id), in one grouped query. */
     commenters: async (documentIds: number[]): Promise<{ documentId: number; stateCode: string }[]> =>
@@ -17,7 +17,7 @@ export function timeRepos(db: Database) {
         ? (await p.comment.groupBy({ by: ["documentId", "stateCode"], where: { documentId: { in: documentIds } }, _count: { _all: true } })).map((g) => ({ documentId: g.documentId, stateCode: g.stateCode }))
         : [],
     /** Event proposals per plan year and submitter (the Annual Plan's respondents). */
-    planProposals: (years: number[]) =>
+    planProposals: (years: number[]): Promise<Pick<EventRow, "year" | "organisers" | "submittedBy" | "submittedAt">[]> =>
       years.length ? p.cbmEvent.findMany({ where: { year: { in: years } }, select: { year: true, organisers: true, submittedBy: true, submittedAt: true } }) : Promise.resolve([]),
   };
 }

@@ -4,8 +4,15 @@ import { reply, type Block, type Reply } from "../services/reply.ts";
 import type { Lang } from "../domain/types.ts";
 import { SCHEDULE_KEY, addDestination, destinationKey, envDestinationsSeen, parseDestination, removeDestination, storedDestinations } from "./destinations.ts";
 
-const when = (ctx: Ctx, d: Date | null) =>
-  d ? new Intl.DateTimeFormat(ctx.lang === "ru" ? "ru-RU" : "en-GB", { timeZone: ctx.settings.timeZone, dateStyle: "medium", timeStyle: "short" }).format(d) : "—";
+/** Formatters per language and time zone, built once (a status lists up to fifteen deliveries). */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+const when = (ctx: Ctx, d: Date | null) => {
+  if (!d) return "—";
+  const key = `${ctx.lang}|${ctx.settings.timeZone}`;
+  let f = whenFormats.get(key);
+  if (!f) whenFormats.set(key, (f = new Intl.DateTimeFormat(ctx.lang === "ru" ? "ru-RU" : "en-GB", { timeZone: ctx.settings.timeZone, dateStyle: "medium", timeStyle: "short" })));
+  return f.format(d);
+};
 
 /** `/digest status`: where the digest goes and what the ledger says about recent deliveries and alerts. */
 export async function digestStatus(ctx: Ctx, digestTime: string): Promise<Reply> {

@@ -68,10 +68,16 @@ export function zonedTime(d: string, hhmm: string, tz: string = DEFAULT_TZ): Dat
   return new Date(t);
 }
 
+/** One formatter per time zone: building one costs far more than using it (the digest asks per date). */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 function tzOffsetMs(at: Date, tz: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-  }).formatToParts(at);
+  let f = offsetFormats.get(tz);
+  if (!f)
+    offsetFormats.set(tz, (f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    })));
+  const parts = f.formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;

@@ -56,3 +56,15 @@ export type EventRow = {
   startsOn: string | null; endsOn: string | null; format: string | null; status: string; late: boolean; submittedAt: Date | null;
   submittedBy: string | null; source: string;
 };
+
+// —— issue 10: rows the repositories return (src/db/*), so no Prisma type leaves src/db ——
+export type IdentityRow = { id: number; platform: string; userId: string; role: string; stateCode: string | null; lang: string; createdAt: Date };
+export type ChannelLinkRow = { id: number; platform: string; channelId: string; stateCode: string };
+export type RoleLinkRow = { id: number; platform: string; roleId: string; stateCode: string };
+export type CommentVersionRow = { id: number; commentId: number; kind: string; text: string; replacedAt: Date };
+export type AuditRow = {
+  id: number; at: Date; platform: string; userId: string; stateCode: string | null; role: string; action: string; entity: string; entityId: string; details: string;
+};
+export type DigestDeliveryRow = {
+  id: number; day: string; destination: string; status: string; attempts: number; claimedBy: string | null; claimedAt: Date; sentAt: Date | null; lastError: string | null;
+};

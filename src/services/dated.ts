@@ -30,9 +30,12 @@ export function decidedOnOf(offers: OfferRow[]) {
   return (a: AppointmentRow) => (a.decision ? byDecision.get(a.decision) ?? a.fromDate : null);
 }
 
-/** Silence procedures with their status on `day`: derived from dates and the objections to their matter. */
-export async function silenceOn(ctx: Ctx, day: string): Promise<{ s: SilenceRow; status: ReturnType<typeof silenceStatus> }[]> {
-  const all = await ctx.repos.silence.all();
+/**
+ * Silence procedures with their status on `day`: derived from dates and the objections to their matter.
+ * Given `about` (procedure ids or matters), only the procedures with one of those ids or on one of those matters.
+ */
+export async function silenceOn(ctx: Ctx, day: string, about?: string[]): Promise<{ s: SilenceRow; status: ReturnType<typeof silenceStatus> }[]> {
+  const all = await (about ? ctx.repos.silence.about(about) : ctx.repos.silence.all());
   const refs = [...new Set(all.flatMap((s) => [s.id, s.targetRef].filter((x): x is string => !!x)))];
   const ps = refs.length ? await ctx.repos.time.positionsOn(refs) : [];
   const dated = asDated(ctx, ps);

@@ -3,13 +3,18 @@ import { namer, type Namer } from "./names.ts";
 import type { PositionRow } from "../domain/types.ts";
 import { calendarDate } from "../domain/dates.ts";
 
-/** Loads what is needed to name any position target, once per reply (no query per row). */
-export async function targetDescriber(ctx: Ctx) {
+/**
+ * Loads what is needed to name any position target, once per reply (no query per row). Given `only`
+ * (the targets the reply names, e.g. the one a new position is on), it reads just those nominations and
+ * silence procedures instead of all of them.
+ */
+export async function targetDescriber(ctx: Ctx, only?: { targetType: string; targetRef: string }[]) {
+  const refsOf = (type: string) => [...new Set(only!.filter((x) => x.targetType === type).map((x) => x.targetRef))];
   const [n, offers, nominations, silences] = await Promise.all([
     namer(ctx),
     ctx.repos.coordination.offers(),
-    ctx.repos.nominations.all(),
-    ctx.repos.silence.all(),
+    only ? ctx.repos.nominations.byIds(refsOf("nomination")) : ctx.repos.nominations.all(),
+    only ? ctx.repos.silence.about(refsOf("silence")).then((xs) => xs.filter((x) => refsOf("silence").includes(x.id))) : ctx.repos.silence.all(),
   ]);
   const offerById = new Map(offers.map((o) => [o.id, o]));
   const nomById = new Map(nominations.map((x) => [x.id, x]));

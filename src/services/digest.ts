@@ -11,6 +11,8 @@ import { blocks as isBlocking } from "../domain/rules.ts";
 import { shorten } from "../domain/text.ts";
 import type { PositionRow } from "../domain/types.ts";
 import { cycleSections } from "./digest-cycle.ts";
+import { readOnce } from "../db/read-once.ts";
+import type { BlockingRow } from "../db/positions.ts";
 
 export const DIGEST_DEADLINE_DAYS = 14;
 /** Tenures are announced further ahead: a successor has to be found and approved by the SOC. */
@@ -29,14 +31,16 @@ export function digestWindow(day: string, time: string, tz: string): { since: Da
  * The Chair's digest: what changed in [since, until), what is blocked and by whom, what falls due in 14 days.
  * Sections come in a fixed order and only non-empty ones appear.
  */
-export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<Digest> {
+export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise<Digest> {
+  // Its parts share reads (silence procedures, nominations, positions on the same refs): each goes to the database once.
+  const ctx: Ctx = { ...outer, repos: readOnce(outer.repos) };
   const t = ctx.t;
   const day = calendarDate(until, ctx.settings.timeZone);
   const [changed, commentCounts, silences, blocking, d, due, proposals, docs] = await Promise.all([
     ctx.repos.positions.changedBetween(since, until),
     ctx.repos.digestReads.commentCounts(since, until),
     ctx.repos.silence.all(),
-    ctx.repos.positions.openBlocking(),
+    ctx.repos.positions.blockingBefore(until),
     targetDescriber(ctx),
     datedItems(ctx, day, addDays(day, DIGEST_TENURE_DAYS)).then((all) =>
       all.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS) || i.kind === "tenure_end")),
@@ -45,7 +49,7 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   ]);
   const inWindow = (x: Date | null) => !!x && x >= since && x < until;
   const sections: DigestSection[] = [];
-  const who = (p: PositionRow) => d.n.state(p.stateCode);
+  const who = (p: Pick<PositionRow, "stateCode">) => d.n.state(p.stateCode);
 
   // 1. Objections and reservations (and "needs more time"), new and withdrawn, on anything: documents,
   // paragraphs, offers, nominations, silence procedures. Offers also get their tally in section 3.
@@ -136,8 +140,8 @@ export async function buildDigest(ctx: Ctx, since: Date, until: Date): Promise<D
   sections.push(...(await cycleSections(ctx, since, until, d)));
 
   // 7. Still blocked: every item with open objections or reservations, and who holds them.
-  const byTarget = new Map<string, PositionRow[]>();
-  for (const p of blocking.filter((x) => isBlocking(x.stance) && x.createdAt < until)) {
+  const byTarget = new Map<string, BlockingRow[]>();
+  for (const p of blocking.filter((x) => isBlocking(x.stance))) {
     const key = `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`;
     const list = byTarget.get(key);
     if (list) list.push(p);

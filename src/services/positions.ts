@@ -22,7 +22,7 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   if (!state) throw new UserError("needs_delegation");
   const { target, stance } = input;
   const where = targetRef(target);
-  const d = await targetDescriber(ctx);
+  const d = await targetDescriber(ctx, [where]);
 
   if (ctx.requestKey) {
     const again = await ctx.repos.positions.byKey(ctx.requestKey);
@@ -32,7 +32,7 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
     throw new UserError("offer_decided", { status: ctx.t(`offer_status_${target.offer.status}` as never) });
   if (target.type === "nomination" && target.nomination.status !== "under_consultation") throw new UserError("nomination_closed");
   // The procedure's state on today's date, derived (a replayed date may fall inside a procedure since concluded).
-  if (target.type === "silence" && (await silenceOn(ctx, today(ctx))).find((x) => x.s.id === target.silence.id)?.status.state !== "running")
+  if (target.type === "silence" && (await silenceOn(ctx, today(ctx), [target.silence.id])).find((x) => x.s.id === target.silence.id)?.status.state !== "running")
     throw new UserError("silence_closed", { id: target.silence.id });
 
   const open = (await ctx.repos.positions.onTarget(where.targetType, where.targetRef)).filter(
@@ -84,7 +84,7 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
 /** Running silence procedures that this objection touches: on the target itself, or on its document or offer. */
 async function silencesCovering(ctx: Ctx, target: Target): Promise<{ id: string; kind: "broken" | "under" }[]> {
   if (target.type === "silence") return [{ id: target.silence.id, kind: "broken" }];
-  const running = (await silenceOn(ctx, today(ctx))).filter((x) => x.status.state === "running").map((x) => x.s);
+  const running = (await silenceOn(ctx, today(ctx), [targetRef(target).targetRef])).filter((x) => x.status.state === "running").map((x) => x.s);
   const ref = target.type === "document" ? target.doc.symbol : target.type === "offer" ? target.offer.id : undefined;
   const day = today(ctx);
   return running

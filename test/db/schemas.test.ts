@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { providers, schemaFor, schemaPath } from "../../scripts/db-schemas.ts";
-import { migrationsDir, splitStatements } from "../../src/db/migrate.ts";
+import { migrationsDir } from "../../src/db/migrate.ts";
 
 const migrationNames = (p: "sqlite" | "postgresql") =>
   readdirSync(migrationsDir(p)).filter((n) => existsSync(join(migrationsDir(p), n, "migration.sql"))).sort();
@@ -50,12 +50,5 @@ describe("GIVEN the one data model in prisma/schema.base.prisma", () => {
     expect(existsSync(snapshot), `${snapshot} missing: it holds the model ${latest} leads to`).toBe(true);
     const model = (s: string) => s.split("\n").map((l) => l.replace(/\/\/.*$/, "").trimEnd()).filter(Boolean).join("\n");
     expect(model(readFileSync("prisma/schema.base.prisma", "utf8")), "prisma/schema.base.prisma changed without a migration: run npm run db:migration -- <name>").toBe(model(readFileSync(snapshot, "utf8")));
-  });
-
-  it("WHEN a migration script is split THEN comments go and each statement stands alone", () => {
-    expect(splitStatements(`-- CreateTable\nCREATE TABLE "A" ("x" TEXT);\n\n-- CreateIndex\nCREATE INDEX "i" ON "A"("x");\n`)).toEqual([
-      `CREATE TABLE "A" ("x" TEXT)`,
-      `CREATE INDEX "i" ON "A"("x")`,
-    ]);
   });
 });

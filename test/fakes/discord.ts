@@ -45,6 +45,10 @@ export type FakeDiscord = {
   /** Resolves when the interaction has its final answer: a reply, update, modal, choices, or a deferral plus its edit. */
   settled: (id: string, timeoutMs?: number) => Promise<Recorded[]>;
   responsesOf: (id: string) => Recorded[];
+  /** The interaction's token (what a bot keeps to answer through the follow-up webhook). */
+  tokenOf: (id: string) => string;
+  /** Direct-message channels the bot opened (POST /users/@me/channels), by recipient. */
+  dmChannels: Map<string, string>;
   close: () => Promise<void>;
 };
 
@@ -96,6 +100,7 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
   const identified = new Set<WebSocket>();
   const forbiddenChannels = new Set<string>();
   const knownChannels = new Set([channelId]);
+  const dmChannels = new Map<string, string>();
   let seq = 0;
   let wsUrl = "";
   const fake = { identify: undefined as any };
@@ -140,6 +145,14 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
       s.responses.push(requests[requests.length - 1]!);
       settle(s);
       return json(res, 200, message(channelId, body, 64));
+    }
+    if (method === "POST" && path === "/users/@me/channels") {
+      const recipient = String(body?.recipient_id ?? "");
+      if (!recipient) return json(res, 400, { code: 50035, message: "Invalid Form Body: recipient_id" });
+      const dm = dmChannels.get(recipient) ?? snowflake();
+      dmChannels.set(recipient, dm);
+      knownChannels.add(dm);
+      return json(res, 200, { id: dm, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: "0", global_name: null, avatar: null }] });
     }
     if (method === "POST" && (m = /^\/channels\/(\w+)\/messages$/.exec(path))) {
       if (forbiddenChannels.has(m[1]!)) return json(res, 403, { code: 50001, message: "Missing Access" });
@@ -267,7 +280,8 @@ export async function startFakeDiscord(o: { appId?: string; guildId?: string; ch
 
   return {
     api: `http://127.0.0.1:${port}/api`,
-    appId, guildId, channelId, requests, forbiddenChannels,
+    appId, guildId, channelId, requests, forbiddenChannels, dmChannels,
+    tokenOf: (id) => interactions.get(id)?.token ?? "",
     get identify() { return fake.identify; },
     gatewaySessions: () => identified.size,
     fail: (pattern, fault, times = 1) => faults.push({ pattern, fault, left: times }),
