@@ -3,6 +3,7 @@ import type { Clock } from "../domain/dates.ts";
 import type { Actor, Lang } from "../domain/types.ts";
 import type { Translator } from "../i18n/index.ts";
 import { calendarDate } from "../domain/dates.ts";
+import { DeskError, ErrorCode, type PermissionCode } from "../domain/errors.ts";
 
 export type Settings = {
   timeZone: string;
@@ -37,14 +38,25 @@ export const author = (ctx: Ctx) => ({
   stateCode: ctx.actor.stateCode,
 });
 
-/** A use case's expected failure: shown to the user as a polite message, never as a stack trace. */
-export class UserError extends Error {
+/** Message keys that mean "you may not", not "you typed it wrong": their errors carry a permission code. */
+const PERMISSION_KEYS: ReadonlyMap<string, PermissionCode> = new Map([
+  ["refused", ErrorCode.PERMISSION_REFUSED],
+  ["observer_restricted", ErrorCode.OBSERVER_RESTRICTED],
+  ["not_linked_title", ErrorCode.NOT_LINKED],
+]);
+
+/**
+ * A use case's expected failure: shown to the user as a polite message, never as a stack trace.
+ * It is a coded error (src/domain/errors.ts): PERMISSION_REFUSED / OBSERVER_RESTRICTED for refusals, else
+ * USER_INPUT, so callers decide by `code`, not by the message key.
+ */
+export class UserError extends DeskError {
   constructor(
     public readonly key: import("../i18n/index.ts").MessageKey,
     public readonly params: import("../i18n/index.ts").Params = {},
     public readonly suggestions: string[] = [],
     public readonly fieldErrors?: Record<string, string>,
   ) {
-    super(key);
+    super(PERMISSION_KEYS.get(key) ?? ErrorCode.USER_INPUT, key);
   }
 }
