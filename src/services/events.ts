@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, author, today } from "./context.ts";
+import { UserError, author, requireAct, today } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { rankAreas, resolveState } from "./resolve.ts";
 import { namer } from "./names.ts";
@@ -49,7 +49,7 @@ export async function listEvents(ctx: Ctx, year?: number, filter?: string): Prom
 
 /** Accepts a proposal for the annual Plan; one after the deadline is accepted and flagged late. */
 export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
-  if (ctx.actor.role === "observer") throw new UserError("refused", { who: [ctx.t("role_delegate"), ctx.t("role_chair"), ctx.t("role_secretariat")].join(", ") });
+  requireAct(ctx, "event_proposal");
   const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   const n = await namer(ctx);
   const organisers: string[] = [];
