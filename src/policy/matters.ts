@@ -41,7 +41,7 @@ const EVERYONE: readonly Role[] = ["delegate", "chair", "secretariat", "observer
 /** THE table. SECURITY.md reproduces it; test/policy/matters.test.ts checks every restricted row on the reply surface. */
 export const POLICY: Readonly<Record<Matter, Rule>> = {
   negotiation_text: { see: MEMBERS, act: ["secretariat"], what: "restricted documents (draft negotiation texts, revisions), their paragraphs, and paragraphs of public documents quoting a restricted matter" },
-  comment: { see: MEMBERS, act: ["delegate"], what: "delegations' comments on documents" },
+  comment: { see: EVERYONE, act: ["delegate"], what: "delegations' comments on documents (each is hidden with the document or paragraph it is filed on)" },
   objection: { see: MEMBERS, act: ["delegate"], what: "positions: objections, reservations, needs more time, support" },
   offer: { see: MEMBERS, act: ["delegate", "secretariat"], what: "offers to coordinate a priority area (filed by a delegation, decided by the Secretariat)" },
   nomination: { see: MEMBERS, act: ["delegate", "secretariat"], what: "nominations to posts" },
