@@ -8,6 +8,7 @@ import { eventPlanDeadline, isLateProposal } from "../domain/rules.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import { matchScore } from "../domain/text.ts";
 import { oncePerRequest } from "./once.ts";
+import { ErrorCode } from "../domain/errors.ts";
 import type { EventRow } from "../domain/types.ts";
 import { eventState } from "../domain/timeline.ts";
 import { matchDimension } from "./coordinators.ts";
@@ -56,7 +57,9 @@ export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
   for (const name of p.organisers.split(/[,;]| and | и /).map((s) => s.trim()).filter(Boolean)) {
     try {
       organisers.push((await resolveState(ctx, name)).code);
-    } catch {
+    } catch (e) {
+      // Only "no such state" means an unknown organiser; a storage failure or a bug is not the user's typing.
+      if (!(e instanceof UserError) || e.code !== ErrorCode.USER_INPUT) throw e;
       errors.organisers = ctx.t("unknown_organiser", { name });
     }
   }
