@@ -13,6 +13,7 @@ import { dashboard } from "../services/dashboard.ts";
 import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
 import { visibleReply } from "../policy/filter.ts";
+import { StorageError, hasCode, isPermissionCode } from "../domain/errors.ts";
 
 /** One command call from any platform, already translated from its payload. */
 export type Invocation = {
@@ -153,10 +154,10 @@ export function createDesk(deps: DeskDeps) {
       if (e instanceof UserError) {
         const blocks: Reply["blocks"] = [];
         if (e.suggestions.length) blocks.push({ type: "text", text: t("did_you_mean") }, { type: "list", items: e.suggestions });
-        return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
+        return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: isPermissionCode(e) ? "refused" : "error" };
       }
       log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
-      return errorReply(isBusy(e) ? t("not_saved_busy") : isStorageError(e) ? t("not_saved") : t("internal_error"));
+      return errorReply(hasCode(e, "STORAGE_BUSY") || isBusy(e) ? t("not_saved_busy") : e instanceof StorageError || isStorageError(e) ? t("not_saved") : t("internal_error"));
     } })();
     return { ...out, lang };
   }
