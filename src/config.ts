@@ -4,14 +4,17 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL, sqliteFile } from "./db/client.ts";
 import { DEFAULT_TZ, isValidTimeZone } from "./domain/dates.ts";
 import { parseDestinationList } from "./digest/destinations.ts";
+import { InvalidDataError } from "./domain/errors.ts";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 const validDestinations = (s: string) => {
   try {
     return parseDestinationList(s).length > 0;
-  } catch {
-    return false;
+  } catch (e) {
+    // An unreadable entry is the configuration error zod reports (naming DIGEST_DESTINATIONS); anything else is a bug.
+    if (e instanceof InvalidDataError) return false;
+    throw e;
   }
 };
 

@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const platforms: ChatPlatform[] = [];
   const slack = slackMode(env);
   const senders: Partial<Record<"slack" | "discord", FollowUpSender>> = {};
-  const inbox = slack || discordConfigured(env) ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env))) : undefined;
+  const inbox = slack || discordConfigured(env) ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env)), log) : undefined;
   // /healthz and /readyz wherever the bot runs as a service (Slack, Discord); the console alone listens
   // only when PORT is set, so a terminal session never takes a port.
   const http = slack || discordConfigured(env) || env.PORT !== undefined ? createHttpServer(log) : undefined;

@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     const fromEnv = parseDestinationList(env.DIGEST_DESTINATIONS);
     const rt: DigestRuntime = {
       repos: app.repos, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
-      platforms, destinations: () => allDestinations(app.repos, fromEnv), worker: `cli:${workerId()}`, log,
+      platforms, destinations: () => allDestinations(app.repos, fromEnv, log), worker: `cli:${workerId()}`, log,
     };
     if (!values.send) {
       process.stdout.write(formatReply(await digestFor(rt, day, lang), format));

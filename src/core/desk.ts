@@ -12,7 +12,8 @@ import { suggest } from "../services/suggest.ts";
 import { dashboard } from "../services/dashboard.ts";
 import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
-import { StorageError, hasCode } from "../domain/errors.ts";
+import { visibleReply } from "../policy/filter.ts";
+import { StorageError, hasCode, isPermissionCode } from "../domain/errors.ts";
 
 /** One command call from any platform, already translated from its payload. */
 export type Invocation = {
@@ -151,14 +152,14 @@ export function createDesk(deps: DeskDeps) {
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return badInput(def, parsed.error.issues, t, lang, !!inv.options);
       const ctx: Ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };
-      const out = await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime });
+      const out = visibleReply(await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime }), who.role, t);
       log.info("command", { command: def.name, platform: inv.platform, user: inv.userId, state: who.stateCode, status: out.status, ms: Date.now() - started });
       return out;
     } catch (e) {
       if (e instanceof UserError) {
         const blocks: Reply["blocks"] = [];
         if (e.suggestions.length) blocks.push({ type: "text", text: t("did_you_mean") }, { type: "list", items: e.suggestions });
-        return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: e.key === "refused" || e.key === "observer_restricted" ? "refused" : "error" };
+        return { ...errorReply(t(e.key, e.params), blocks), fieldErrors: e.fieldErrors, status: isPermissionCode(e) ? "refused" : "error" };
       }
       log.error("command failed", { command: inv.command, platform: inv.platform, user: inv.userId, error: e });
       return errorReply(isBusy(e) ? t("not_saved_busy") : isStorageError(e) ? t("not_saved") : t("internal_error"));
@@ -178,7 +179,7 @@ export function createDesk(deps: DeskDeps) {
       const actor = await actorFor({ ...inv, command: "" });
       if (!actor) return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
       t = translator(actor.lang);
-      return await dashboard({ repos, clock: deps.clock, actor, t, lang: actor.lang, settings: deps.settings });
+      return visibleReply(await dashboard({ repos, clock: deps.clock, actor, t, lang: actor.lang, settings: deps.settings }), actor.role, t);
     } catch (e) {
       log.error("dashboard failed", { platform: inv.platform, user: inv.userId, error: e });
       return errorReply(isStorageError(e) ? t("not_saved") : t("internal_error"));

@@ -9,6 +9,7 @@
  * arriving together share one fdatasync (group commit). An outcome is a short line without a flush: a
  * lost one only means a command is answered a second time, and its request key makes that harmless.
  */
+import { silentLogger, type Logger } from "../log.ts";
 import { open, readFile, rename, type FileHandle } from "node:fs/promises";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -35,7 +36,7 @@ export type Inbox = {
 
 type Line = InboxEntry | { done: string };
 
-export async function openInbox(file: string): Promise<Inbox> {
+export async function openInbox(file: string, log: Logger = silentLogger): Promise<Inbox> {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const open_ = new Map<string, InboxEntry>();
@@ -46,7 +47,9 @@ export async function openInbox(file: string): Promise<Inbox> {
       try {
         l = JSON.parse(raw) as Line;
       } catch {
-        continue; // a line torn by a crash mid-append was never acknowledged
+        // A line torn by a crash mid-append was never acknowledged: skipped, and said so.
+        log.warn("inbox: torn line skipped", { file, length: raw.length });
+        continue;
       }
       if ("done" in l) open_.delete(l.done);
       else open_.set(l.key, l);

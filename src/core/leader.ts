@@ -49,7 +49,7 @@ export async function startLeadership(o: LeaderOptions): Promise<Leadership> {
   const drop = async () => {
     const c = client;
     client = undefined;
-    if (c) await c.close();
+    if (c) await c.close().catch((e: unknown) => o.log.warn("leader: closing the lock session failed", { key: o.key, error: String(e) }));
   };
 
   const stepDown = async (why: string) => {
@@ -77,7 +77,7 @@ export async function startLeadership(o: LeaderOptions): Promise<Leadership> {
       } catch (e) {
         o.log.error("starting as leader failed; giving the lead back", { error: String(e) });
         await stepDown("onElected failed");
-        await client?.unlock(o.key).catch(() => {});
+        await client?.unlock(o.key).catch((e2: unknown) => o.log.warn("leader: unlock failed (the session end releases it)", { key: o.key, error: String(e2) }));
       }
     } catch (e) {
       await stepDown(`connection: ${String((e as Error)?.message ?? e)}`);

@@ -30,7 +30,7 @@ export async function recoverInbox(o: { inbox: Inbox; desk: Desk; senders: Parti
     if (!sender) continue; // that platform is not configured in this run: keep the entry for a run that has it
     try {
       if (now() - e.at > sender.windowMs) {
-        const actor = await o.desk.actorFor(e.inv).catch(() => undefined);
+        const actor = await o.desk.actorFor(e.inv).catch((err: unknown) => { o.log.warn("inbox: identity unreadable, answering in the platform language", { key: e.key, error: err }); return undefined; });
         const t = translator(actor?.lang ?? langFrom(e.inv.locale));
         await sender.expired(e, t("inbox_expired", { command: `/${e.inv.command}`, at: new Date(e.at).toISOString().replace("T", " ").slice(0, 16) + " UTC" }));
         out.expired++;

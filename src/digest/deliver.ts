@@ -121,7 +121,7 @@ export async function deliverOnce(
     messages = await post(rt, p, dest, await make(), what);
   } catch (e) {
     const error = errorText(e);
-    await markFailed(rt.repos, c.id, rt.worker, error).catch(() => false);
+    await markFailed(rt.repos, c.id, rt.worker, error).catch((e2: unknown) => { log.error(`${what} failure not recorded`, { key, destination, error: e2 }); return false; });
     log.error(`${what} failed`, { key, destination, error });
     return { destination, outcome: "failed", error };
   }

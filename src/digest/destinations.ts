@@ -1,5 +1,7 @@
 import type { Repos, Author } from "../db/repos.ts";
 import type { Lang, Platform } from "../domain/types.ts";
+import { ErrorCode, InvalidDataError } from "../domain/errors.ts";
+import { createLogger, type Logger } from "../log.ts";
 
 /** Where the Chair's digest and alerts go: one channel (or DM) on one platform, in one language. */
 export type Destination = { platform: Platform; channelId: string; lang: Lang };
@@ -27,7 +29,7 @@ export function parseDestinationList(s: string | undefined): Destination[] {
   const out: Destination[] = [];
   for (const part of (s ?? "").split(/[,\s]+/).filter(Boolean)) {
     const d = parseDestination(part);
-    if (!d) throw new Error(`bad digest destination "${part}": use platform:channel[:lang], platform one of ${PLATFORMS.join(", ")}, lang en or ru`);
+    if (!d) throw new InvalidDataError(`bad digest destination "${part}": use platform:channel[:lang], platform one of ${PLATFORMS.join(", ")}, lang en or ru`);
     out.push(d);
   }
   return dedupe(out);
@@ -42,22 +44,31 @@ function dedupe(list: Destination[]): Destination[] {
   return [...m.values()];
 }
 
-async function stored(repos: Repos, key: string): Promise<Destination[]> {
+/** Where a corrupt stored list is reported when the caller has no logger of its own (`/digest status`). */
+const fallbackLog: Logger = createLogger("warn");
+
+/**
+ * The stored list, entry by entry: an unreadable entry (a hand-edited row, a platform since removed) is left out
+ * and logged, and the readable ones still count, so one bad entry never silences every destination.
+ */
+async function stored(repos: Repos, key: string, log: Logger = fallbackLog): Promise<Destination[]> {
   const raw = await repos.settings.get(key);
   if (!raw) return [];
-  try {
-    return parseDestinationList(raw);
-  } catch {
-    return [];
+  const out: Destination[] = [];
+  for (const part of raw.split(/[,\s]+/).filter(Boolean)) {
+    const d = parseDestination(part);
+    if (d) out.push(d);
+    else log.warn("stored digest destination unreadable, left out", { key, entry: part, code: ErrorCode.INVALID_DATA });
   }
+  return dedupe(out);
 }
 
-export const storedDestinations = (repos: Repos) => stored(repos, DESTINATIONS_KEY);
-export const envDestinationsSeen = (repos: Repos) => stored(repos, ENV_DESTINATIONS_KEY);
+export const storedDestinations = (repos: Repos, log?: Logger) => stored(repos, DESTINATIONS_KEY, log);
+export const envDestinationsSeen = (repos: Repos, log?: Logger) => stored(repos, ENV_DESTINATIONS_KEY, log);
 
 /** Every destination in force: the environment's, then those added by command (read fresh each time). */
-export async function allDestinations(repos: Repos, fromEnv: Destination[]): Promise<Destination[]> {
-  return dedupe([...fromEnv, ...(await storedDestinations(repos))]);
+export async function allDestinations(repos: Repos, fromEnv: Destination[], log?: Logger): Promise<Destination[]> {
+  return dedupe([...fromEnv, ...(await storedDestinations(repos, log))]);
 }
 
 async function save(repos: Repos, author: Author, at: Date, key: string, list: Destination[], action: string, d: Destination) {

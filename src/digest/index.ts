@@ -26,7 +26,7 @@ export async function startDigestService(o: DigestServiceOptions) {
   await recordEnvConfig(o.repos, o.clock(), o.envDestinations, `${o.digestTime} ${o.digestTz}`);
   const rt: DigestRuntime = {
     repos: o.repos, clock: o.clock, timeZone: o.timeZone, digestTime: o.digestTime, digestTz: o.digestTz,
-    platforms: o.platforms, destinations: () => allDestinations(o.repos, o.envDestinations), worker: workerId(), log: o.log,
+    platforms: o.platforms, destinations: () => allDestinations(o.repos, o.envDestinations, o.log), worker: workerId(), log: o.log,
   };
   const alerter = createAlerter(rt);
   const scheduler = startScheduler({

@@ -3,6 +3,8 @@ import type { Clock } from "../domain/dates.ts";
 import type { Actor, Lang } from "../domain/types.ts";
 import type { Translator } from "../i18n/index.ts";
 import { calendarDate } from "../domain/dates.ts";
+import { maySee, mayAct, matterOfParagraph, rolesFor, type Matter } from "../policy/matters.ts";
+import { DeskError, ErrorCode, type PermissionCode } from "../domain/errors.ts";
 
 export type Settings = {
   timeZone: string;
@@ -24,11 +26,36 @@ export type Ctx = {
 
 export const today = (ctx: Ctx): string => calendarDate(ctx.clock(), ctx.settings.timeZone);
 
-/** Observers never see draft negotiations, objections, offers or nominations (seeds/001 item 10). */
-export const seesRestricted = (ctx: Ctx): boolean => ctx.actor.role !== "observer";
+/** Whether the caller may read a matter, by the policy table (src/policy/matters.ts). */
+export const sees = (ctx: Ctx, matter: Matter): boolean => maySee(ctx.actor.role, matter);
+
+/**
+ * Whether the caller sees the internal specifics of decision-making (negotiation texts, objections, offers,
+ * nominations, silences; seeds/001 item 10): the policy's row for negotiation texts.
+ */
+export const seesRestricted = (ctx: Ctx): boolean => sees(ctx, "negotiation_text");
 
 /** Restriction follows the matter: a paragraph quoting an offer, objection or nomination is hidden from observers even in a public document. */
-export const seesParagraph = (ctx: Ctx, p: { matter?: string | null }): boolean => !p.matter || seesRestricted(ctx);
+export const seesParagraph = (ctx: Ctx, p: { matter?: string | null }): boolean => {
+  const m = matterOfParagraph(p);
+  return !m || sees(ctx, m);
+};
+
+/** Refuses, with a coded permission error, a caller the policy does not let see a matter. */
+export function requireSee(ctx: Ctx, matter: Matter): void {
+  if (!sees(ctx, matter)) throw refusal(ctx, matter, "see");
+}
+
+/** Refuses, with a coded permission error, a caller the policy does not let act on a matter. */
+export function requireAct(ctx: Ctx, matter: Matter): void {
+  if (!mayAct(ctx.actor.role, matter)) throw refusal(ctx, matter, "act");
+}
+
+function refusal(ctx: Ctx, matter: Matter, what: "see" | "act"): UserError {
+  // An observer hears that the matter is for Member States; anyone else, which roles may.
+  if (ctx.actor.role === "observer" && !maySee("observer", matter)) return new UserError("observer_restricted");
+  return new UserError("refused", { who: rolesFor(matter, what).map((r) => ctx.t(`role_${r}`)).join(", ") });
+}
 
 export const author = (ctx: Ctx) => ({
   platform: ctx.actor.platform,
@@ -37,14 +64,25 @@ export const author = (ctx: Ctx) => ({
   stateCode: ctx.actor.stateCode,
 });
 
-/** A use case's expected failure: shown to the user as a polite message, never as a stack trace. */
-export class UserError extends Error {
+/** Message keys that mean "you may not", not "you typed it wrong": their errors carry a permission code. */
+const PERMISSION_KEYS: ReadonlyMap<string, PermissionCode> = new Map([
+  ["refused", ErrorCode.PERMISSION_REFUSED],
+  ["observer_restricted", ErrorCode.OBSERVER_RESTRICTED],
+  ["not_linked_title", ErrorCode.NOT_LINKED],
+]);
+
+/**
+ * A use case's expected failure: shown to the user as a polite message, never as a stack trace.
+ * It is a coded error (src/domain/errors.ts): PERMISSION_REFUSED / OBSERVER_RESTRICTED for refusals, else
+ * USER_INPUT, so callers decide by `code`, not by the message key.
+ */
+export class UserError extends DeskError {
   constructor(
     public readonly key: import("../i18n/index.ts").MessageKey,
     public readonly params: import("../i18n/index.ts").Params = {},
     public readonly suggestions: string[] = [],
     public readonly fieldErrors?: Record<string, string>,
   ) {
-    super(key);
+    super(PERMISSION_KEYS.get(key) ?? ErrorCode.USER_INPUT, key);
   }
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesRestricted, today } from "./context.ts";
+import { UserError, sees, today } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { findStateExact, rankAreas } from "./resolve.ts";
 import { calendarDate } from "../domain/dates.ts";
@@ -24,7 +24,7 @@ type Board = {
 async function board(ctx: Ctx): Promise<Board> {
   const [n, appointments, allOffers] = await Promise.all([namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers()]);
   const day = today(ctx);
-  const ps = seesRestricted(ctx) ? await ctx.repos.positions.onTargets("offer", allOffers.map((o) => o.id)) : [];
+  const ps = sees(ctx, "objection") ? await ctx.repos.positions.onTargets("offer", allOffers.map((o) => o.id)) : [];
   const positions = new Map<string, PositionRow[]>();
   // Only what was on record by today: positions taken later do not exist yet.
   for (const p of ps.filter((x) => calendarDate(x.createdAt, ctx.settings.timeZone) <= day)) positions.set(p.targetRef, [...(positions.get(p.targetRef) ?? []), p]);
@@ -76,7 +76,8 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
     const decisions = [...new Set(here.map((a) => a.decision).filter(Boolean))];
     if (decisions.length) blocks.push({ type: "context", text: ctx.t("decided_by", { decisions: decisions.join(", ") }) });
   }
-  if (seesRestricted(ctx)) {
+  // Pending offers and the positions on them are tagged: the policy filter removes them for observers.
+  {
     const pending = b.offers.filter((o) => o.areaId === area.id && o.status === "pending");
     for (const o of pending) {
       const ps = b.positions.get(o.id) ?? [];
@@ -90,7 +91,7 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
         obj.length ? `${ctx.t("objected_by")}: ${obj.join(", ")}` : "",
         more.length ? `${stanceLabel(ctx, "needs_more_time")}: ${more.join(", ")}` : "",
       ].filter(Boolean);
-      blocks.push(detailed ? { type: "list", items: line } : { type: "context", text: line.join(" · ") });
+      blocks.push(detailed ? { type: "list", matter: "offer", items: line } : { type: "context", matter: "offer", text: line.join(" · ") });
     }
   }
   return blocks;
@@ -167,9 +168,10 @@ export async function findCoordinators(ctx: Ctx, query?: string): Promise<Reply>
 function stateView(ctx: Ctx, b: Board, code: string): Reply {
   const mine = current(b, b.appointments.filter((a) => a.stateCode === code));
   const items = mine.map((a) => `${ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator")}: ${b.n.area(a.areaId)}${tenureText(ctx, a, b.day)}`);
-  if (seesRestricted(ctx))
-    for (const o of b.offers.filter((x) => x.stateCode === code && x.status === "pending"))
-      items.push(ctx.t("pending_offer_line", { role: ctx.t(o.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: b.n.area(o.areaId), id: o.id }));
-  if (!items.length) return reply(ctx.t("state_coordinates_nothing", { state: b.n.state(code) }), [], { status: "info" });
-  return reply(ctx.t("state_coordinates", { state: b.n.state(code) }), [{ type: "list", items }]);
+  const offers = b.offers.filter((x) => x.stateCode === code && x.status === "pending")
+    .map((o) => ctx.t("pending_offer_line", { role: ctx.t(o.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: b.n.area(o.areaId), id: o.id }));
+  // The offers are a list of their own, tagged: the policy filter removes it for anyone who may not see offers.
+  const blocks: Block[] = [...(items.length ? [{ type: "list" as const, items }] : []), ...(offers.length ? [{ type: "list" as const, matter: "offer" as const, items: offers }] : [])];
+  if (!blocks.some((x) => !x.matter || sees(ctx, x.matter))) return reply(ctx.t("state_coordinates_nothing", { state: b.n.state(code) }), [], { status: "info" });
+  return reply(ctx.t("state_coordinates", { state: b.n.state(code) }), blocks);
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { seesRestricted, today } from "./context.ts";
+import { sees, today } from "./context.ts";
 import { namer, type Namer } from "./names.ts";
 import { addDays, calendarDate, daysBetween } from "../domain/dates.ts";
 import { annualPlanDue, coordinationDue, isDraftRule, MODALITIES_DOCUMENT, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
@@ -123,7 +123,8 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     else items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true, ...extra });
   }
   return items
-    .filter((i) => seesRestricted(ctx) || !i.restricted)
+    // A restricted date is shown by its matter's row of the policy table: a silence's end, or a negotiation text's date.
+    .filter((i) => !i.restricted || sees(ctx, i.kind === "silence" ? "silence" : "negotiation_text"))
     .sort((a, b) => a.due.localeCompare(b.due) || a.title.localeCompare(b.title));
 }
 

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { today } from "./context.ts";
+import { sees, today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { datedItems, windowEnd, type DatedItem } from "./dated.ts";
 import { longDate } from "./describe.ts";
@@ -17,7 +17,7 @@ export function dueLine(ctx: Ctx, i: DatedItem): string {
  * restricted draft's symbol (issue 9, item 8), so they are told of "the draft rules" without it.
  */
 export function modalitiesSource(ctx: Ctx): string {
-  return ctx.actor.role === "observer" ? ctx.t("modalities_unnamed") : MODALITIES_DOCUMENT;
+  return sees(ctx, "negotiation_text") ? MODALITIES_DOCUMENT : ctx.t("modalities_unnamed");
 }
 
 /** "(draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))": where an obligation comes from, and whether that text is in force. */

@@ -1,5 +1,6 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesRestricted } from "./context.ts";
+import { UserError, sees } from "./context.ts";
+import { matterOfTarget } from "../policy/matters.ts";
 import { reply, type Reply } from "./reply.ts";
 import { targetDescriber, longDate } from "./describe.ts";
 import { decisionLine, resolveDecisionTarget } from "./decide.ts";
@@ -7,7 +8,12 @@ import { isDecisionSymbol } from "../domain/cycle.ts";
 import type { DecisionRow } from "../db/cycle.ts";
 
 /** Offers and nominations are restricted matters (seeds/001 item 10): observers see decisions on documents and appointments only. */
-const visible = (ctx: Ctx, d: DecisionRow) => seesRestricted(ctx) || d.targetType === "document" || d.targetType === "appointment";
+// A decision is public (the "decision" row) unless its target is itself a restricted matter; decisions on documents
+// are shown with the document's own visibility decided by resolveDocument.
+const visible = (ctx: Ctx, d: DecisionRow) => {
+  const m = d.targetType === "document" ? "decision" : matterOfTarget(d.targetType);
+  return sees(ctx, m);
+};
 
 /**
  * `/decisions [year|target|symbol]` and `/drafts <decision symbol>`: what was decided, with dates and sources —

@@ -1,5 +1,6 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesParagraph, seesRestricted, today } from "./context.ts";
+import { requireSee, sees, seesParagraph, today } from "./context.ts";
+import { matterOfParagraph } from "../policy/matters.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { resolveDocument, resolveParagraph, visibleDocuments } from "./resolve.ts";
 import { kindLabel, longDate, stanceLabel } from "./describe.ts";
@@ -50,7 +51,7 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
   const n = await namer(ctx);
   const [paras, counts] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.documents.counts(doc)]);
   const comments = new Map(counts.comments.map((c) => [c.paragraphId, c.n]));
-  const restrictedOk = seesRestricted(ctx);
+  const restrictedOk = sees(ctx, "objection");
   const st = documentStatus(doc, paras, today(ctx));
   const meeting = doc.meeting ? (await ctx.repos.deadlines.between("0000-01-01", undefined)).find((r) => r.id === doc.meeting) : undefined;
   const openOn = (ref: string | null) => counts.positions.filter((p) => p.paragraphRef === ref && p.stance !== "support").reduce((s, p) => s + p.n, 0);
@@ -72,7 +73,7 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
   if (restrictedOk) {
     const whole = await ctx.repos.positions.onTarget("document", doc.symbol);
     if (whole.length)
-      blocks.push({ type: "list", items: whole.map((p) => `#${p.id} ${n.state(p.stateCode)}: ${stanceLabel(ctx, p.stance)} ${ctx.t("on_whole_document")}`) });
+      blocks.push({ type: "list", matter: "objection", items: whole.map((p) => `#${p.id} ${n.state(p.stateCode)}: ${stanceLabel(ctx, p.stance)} ${ctx.t("on_whole_document")}`) });
   }
   const bracketed = paras.filter((p) => !parseBrackets(p.text).agreed).length;
   if (paras.length) {
@@ -100,12 +101,13 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
 /** A paragraph in full, its brackets explained, and the comments and positions on it. */
 async function showParagraph(ctx: Ctx, doc: DocumentRow, ref: string): Promise<Reply> {
   const p = await resolveParagraph(ctx, doc, ref);
-  if (!seesParagraph(ctx, p)) throw new UserError("observer_restricted");
+  const quoted = matterOfParagraph(p);
+  if (quoted) requireSee(ctx, quoted);
   const n = await namer(ctx);
   const b = parseBrackets(p.text);
   const [comments, positions] = await Promise.all([
     ctx.repos.comments.list(doc.id, p.id),
-    seesRestricted(ctx) ? ctx.repos.positions.onTarget("paragraph", doc.symbol) : Promise.resolve([]),
+    sees(ctx, "objection") ? ctx.repos.positions.onTarget("paragraph", doc.symbol) : Promise.resolve([]),
   ]);
   const blocks: Block[] = [{ type: "header", text: ctx.t("doc_para", { document: doc.symbol, para: p.ref }) }, { type: "quote", text: p.text }];
   blocks.push({ type: "context", text: b.agreed ? ctx.t("para_agreed") : ctx.t("para_bracketed", { count: b.brackets.length }) });
@@ -115,7 +117,7 @@ async function showParagraph(ctx: Ctx, doc: DocumentRow, ref: string): Promise<R
       items: b.brackets.map((x) => `[${shorten(x.text, 70)}] — ${x.marks.map((m) => ctx.t(`mark_${m.kind}` as never, { party: m.party })).join("; ") || ctx.t("mark_none")}`),
     });
   const mine = positions.filter((x) => x.paragraphRef === p.ref);
-  if (mine.length) blocks.push({ type: "header", text: ctx.t("positions_header") }, { type: "list", items: mine.map((x) => `#${x.id} ${n.state(x.stateCode)}: ${stanceLabel(ctx, x.stance)}${x.reason ? ` — ${shorten(x.reason, 120)}` : ""}`) });
+  if (mine.length) blocks.push({ type: "header", matter: "objection", text: ctx.t("positions_header") }, { type: "list", matter: "objection", items: mine.map((x) => `#${x.id} ${n.state(x.stateCode)}: ${stanceLabel(ctx, x.stance)}${x.reason ? ` — ${shorten(x.reason, 120)}` : ""}`) });
   if (comments.length)
     blocks.push(
       { type: "header", text: ctx.t("comments_header", { count: comments.length }) },

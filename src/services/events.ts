@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, author, today } from "./context.ts";
+import { UserError, author, requireAct, today } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { rankAreas, resolveState } from "./resolve.ts";
 import { namer } from "./names.ts";
@@ -8,6 +8,7 @@ import { eventPlanDeadline, isLateProposal } from "../domain/rules.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import { matchScore } from "../domain/text.ts";
 import { oncePerRequest } from "./once.ts";
+import { ErrorCode } from "../domain/errors.ts";
 import type { EventRow } from "../domain/types.ts";
 import { eventState } from "../domain/timeline.ts";
 import { matchDimension } from "./coordinators.ts";
@@ -49,14 +50,16 @@ export async function listEvents(ctx: Ctx, year?: number, filter?: string): Prom
 
 /** Accepts a proposal for the annual Plan; one after the deadline is accepted and flagged late. */
 export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
-  if (ctx.actor.role === "observer") throw new UserError("refused", { who: [ctx.t("role_delegate"), ctx.t("role_chair"), ctx.t("role_secretariat")].join(", ") });
+  requireAct(ctx, "event_proposal");
   const errors: Record<string, string> = Object.create(null) as Record<string, string>;
   const n = await namer(ctx);
   const organisers: string[] = [];
   for (const name of p.organisers.split(/[,;]| and | и /).map((s) => s.trim()).filter(Boolean)) {
     try {
       organisers.push((await resolveState(ctx, name)).code);
-    } catch {
+    } catch (e) {
+      // Only "no such state" means an unknown organiser; a storage failure or a bug is not the user's typing.
+      if (!(e instanceof UserError) || e.code !== ErrorCode.USER_INPUT) throw e;
       errors.organisers = ctx.t("unknown_organiser", { name });
     }
   }

@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, author, today } from "./context.ts";
+import { UserError, author, sees, today } from "./context.ts";
 import { reply, type Reply, type Action } from "./reply.ts";
 import { targetRef, type Target } from "./resolve.ts";
 import { targetDescriber, stanceLabel } from "./describe.ts";
@@ -109,7 +109,7 @@ export async function withdrawPosition(ctx: Ctx, id: number): Promise<Reply> {
   const state = ctx.actor.stateCode;
   if (!state) throw new UserError("needs_delegation");
   const p = await ctx.repos.positions.byId(id);
-  if (!p || (p.stateCode !== state && ctx.actor.role === "observer")) throw new UserError("position_not_found", { id });
+  if (!p || (p.stateCode !== state && !sees(ctx, "objection"))) throw new UserError("position_not_found", { id });
   if (p.stateCode !== state) throw new UserError("not_your_position", { id });
   const d = await targetDescriber(ctx);
   if (p.withdrawnAt) return reply(ctx.t("position_already_withdrawn", { id }), [{ type: "text", text: d.position(p) }], { status: "info" });

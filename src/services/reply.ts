@@ -1,21 +1,29 @@
 /**
  * Platform-neutral replies. All text here is plain: adapters escape it for their platform and add
  * markup (bold headings, quotes) themselves, so user-typed text can never turn into markup or a ping.
+ *
+ * A block, action or file may carry `matter` (src/policy/matters.ts): the desk removes it, in one place
+ * (src/policy/filter.ts), from the reply of anyone the policy table does not let see that matter.
  */
-export type Block =
+import type { Matter } from "../policy/matters.ts";
+
+/** The policy tag of a reply part. */
+export type Tagged = { matter?: Matter };
+
+export type Block = Tagged & (
   | { type: "header"; text: string }
   | { type: "text"; text: string }
   | { type: "fields"; fields: { label: string; value: string }[] }
   | { type: "list"; items: string[] }
   | { type: "quote"; text: string }
   | { type: "context"; text: string }
-  | { type: "divider" };
+  | { type: "divider" });
 
-export type Action =
+export type Action = Tagged & (
   | { kind: "withdraw"; positionId: number; label: string }
   | { kind: "show_paragraph"; document: string; paragraph: string; label: string }
   | { kind: "list_comments"; document: string; paragraph?: string; label: string }
-  | { kind: "choose"; command: string; text: string; label: string };
+  | { kind: "choose"; command: string; text: string; label: string });
 
 export type ModalField = {
   id: string;
@@ -32,7 +40,7 @@ export type ModalField = {
 export type ModalRequest = { command: string; title: string; submitLabel: string; fields: ModalField[] };
 
 /** A file the answer carries (a compilation, a matrix picture, a calendar); each adapter delivers it its own way. */
-export type ReplyFile = { name: string; mime: string; data: Buffer; /** Alt text / title, plain. */ title?: string };
+export type ReplyFile = Tagged & { name: string; mime: string; data: Buffer; /** Alt text / title, plain. */ title?: string };
 
 export type Reply = {
   status: "ok" | "info" | "error" | "refused" | "not_linked";
@@ -49,7 +57,12 @@ export type Reply = {
   lang?: "en" | "ru";
   /** Files to deliver with the answer: Slack upload, Discord attachment, console ./exports/. */
   files?: ReplyFile[];
+  /** The whole answer is about this matter: someone who may not see it gets a refusal instead (src/policy/filter.ts). */
+  matter?: Matter;
 };
+
+/** Tags blocks with the matter they show, for the policy filter. */
+export const about = <B extends Block>(matter: Matter, blocks: B[]): B[] => blocks.map((b) => ({ ...b, matter }));
 
 export const reply = (summary: string, blocks: Block[] = [], extra: Partial<Reply> = {}): Reply => ({
   status: "ok",

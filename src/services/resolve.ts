@@ -1,5 +1,6 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesRestricted, today } from "./context.ts";
+import { UserError, requireSee, sees, today } from "./context.ts";
+import { matterOfTarget } from "../policy/matters.ts";
 import { matchScore, normalise } from "../domain/text.ts";
 import type { AreaRow, DocumentRow, NominationRow, OfferRow, ParagraphRow, SilenceRow, StateRow } from "../domain/types.ts";
 
@@ -31,7 +32,7 @@ export async function visibleDocuments(ctx: Ctx): Promise<DocumentRow[]> {
   // A document dated after today has not been issued yet (a replayed NOW).
   const day = today(ctx);
   const issued = documents.filter((d) => !d.date || d.date <= day);
-  return seesRestricted(ctx) ? issued : issued.filter((d) => !d.restricted);
+  return sees(ctx, "negotiation_text") ? issued : issued.filter((d) => !d.restricted);
 }
 
 /** A document by symbol, unique suffix ("DRAFT/4") or words of its title ("volunteerism"). */
@@ -116,7 +117,7 @@ export function splitTarget(words: string[]): { kind: Target["type"]; ref: strin
 }
 
 export async function resolveTarget(ctx: Ctx, kind: Target["type"], ref: string, para?: string): Promise<Target> {
-  if (kind !== "document" && !seesRestricted(ctx)) throw new UserError("observer_restricted");
+  if (kind !== "document") requireSee(ctx, matterOfTarget(kind));
   switch (kind) {
     case "document": {
       const doc = await resolveDocument(ctx, ref);

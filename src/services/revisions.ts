@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, seesRestricted } from "./context.ts";
+import { UserError, sees } from "./context.ts";
 import { reply, type Block, type Reply } from "./reply.ts";
 import { resolveDocument } from "./resolve.ts";
 import { kindLabel } from "./describe.ts";
@@ -45,7 +45,7 @@ export async function carriedOver(ctx: Ctx, doc: DocumentRow): Promise<Block[]> 
   if (!prev) return [];
   const [before, after, comments, positions, n] = await Promise.all([
     ctx.repos.documents.paragraphs(prev.id), ctx.repos.documents.paragraphs(doc.id), ctx.repos.comments.list(prev.id),
-    seesRestricted(ctx) ? ctx.repos.positions.onTarget(["document", "paragraph"], prev.symbol) : Promise.resolve([]), namer(ctx),
+    sees(ctx, "objection") ? ctx.repos.positions.onTarget(["document", "paragraph"], prev.symbol) : Promise.resolve([]), namer(ctx),
   ]);
   const changes = new Map(compareTexts(before, after).map((c) => [c.ref, c.kind]));
   const refOf = new Map(before.map((p) => [p.id, p.ref]));

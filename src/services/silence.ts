@@ -1,5 +1,5 @@
 import type { Ctx } from "./context.ts";
-import { UserError, author, seesRestricted, today } from "./context.ts";
+import { author, requireSee, today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { longDate } from "./describe.ts";
 import { namer } from "./names.ts";
@@ -7,7 +7,7 @@ import type { DomainEvent } from "./positions.ts";
 import { silenceOn } from "./dated.ts";
 
 export async function listSilence(ctx: Ctx): Promise<Reply> {
-  if (!seesRestricted(ctx)) throw new UserError("observer_restricted");
+  requireSee(ctx, "silence");
   const [on, n] = await Promise.all([silenceOn(ctx, today(ctx)), namer(ctx)]);
   // A procedure that has not started by today is not shown: nothing dated after NOW has happened.
   const all = on.filter((x) => x.status.state !== "scheduled");

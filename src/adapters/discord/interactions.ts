@@ -92,7 +92,7 @@ export function createInteractionHandler(o: HandlerOptions) {
 
   /** Replies in the user's language: the desk already chose it, so read it back from the actor. */
   async function tFor(who: Who): Promise<Translator> {
-    const lang = await desk.languageOf(who).catch(() => langFrom(who.locale));
+    const lang = await desk.languageOf(who).catch((e: unknown) => { log.warn("discord: language unreadable, using the locale", { user: who.userId, error: e }); return langFrom(who.locale); });
     return translator(lang);
   }
 

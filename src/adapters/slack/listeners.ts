@@ -62,7 +62,8 @@ export function registerListeners(app: App, d: ListenerDeps) {
       const lang = a?.lang ?? (await desk.languageOf(inv));
       rememberLang(inv.userId, lang);
       return lang;
-    } catch {
+    } catch (e) {
+      log.warn("slack: language unreadable, using the last known", { user: inv.userId, error: e });
       return langs.get(inv.userId) ?? "en";
     }
   };
@@ -249,6 +250,7 @@ export function registerListeners(app: App, d: ListenerDeps) {
     try {
       meta = JSON.parse(view.private_metadata) as ModalMeta;
     } catch {
+      log.warn("slack modal with unreadable metadata, command taken from its callback id", { callback: view.callback_id });
       meta = { c: view.callback_id.slice(MODAL_CALLBACK.length + 1), l: "en" };
     }
     const values = modalValues(view.state as never);
