@@ -513,6 +513,9 @@ export const en = {
   dg_cycle_due: ", comments due {date}",
   dg_cycle_decisions: "Decisions recorded",
   dg_cycle_override: "⚠ OVERRIDE of standing objections ({who}): {reason}",
+  // —— issue 11: file input on Slack ——
+  cy_field_file: "File (.txt, .md or .docx), or paste the text below",
+  slack_file_fetch_failed: "The attached file could not be fetched from Slack ({error}). Attach it again, or paste the text.",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -502,4 +502,7 @@ export const ru: Messages = {
   dg_cycle_due: ", срок комментариев {date}",
   dg_cycle_decisions: "Зарегистрированные решения",
   dg_cycle_override: "⚠ РЕШЕНИЕ НЕСМОТРЯ НА ВОЗРАЖЕНИЯ ({who}): {reason}",
+  // —— issue 11: file input on Slack ——
+  cy_field_file: "Файл (.txt, .md или .docx) или вставьте текст ниже",
+  slack_file_fetch_failed: "Не удалось получить приложенный файл из Slack ({error}). Приложите его ещё раз или вставьте текст.",
 };

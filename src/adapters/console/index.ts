@@ -9,14 +9,18 @@ import { translator } from "../../i18n/index.ts";
 import { saveFiles } from "./files.ts";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { commandByName } from "../../../commands/index.ts";
+import type { CommandDef } from "../../core/command.ts";
+import { inbound, type Capabilities } from "../../core/adapter.ts";
+
+/** What the console can do, for the core: print, save files, read `file:<path>`; no forms, pages or sharing. */
+export const CONSOLE_CAPABILITIES: Capabilities = { ephemeral: false, share: false, file: true, paginate: false, forms: false, fileInput: true, autocomplete: false };
 
 /**
  * Commands with a file option take `file:<path>` in the console (the operator's own files; chat platforms
  * never read paths). The word is taken out of the line and the file handed over like an upload.
  */
-export async function consoleFiles(command: string, text: string): Promise<{ text: string; files?: Record<string, { name: string; data: string }>; error?: string }> {
-  const opt = commandByName.get(command)?.options.find((o) => o.type === "file");
+export async function consoleFiles(def: Pick<CommandDef, "options"> | undefined, text: string): Promise<{ text: string; files?: Record<string, { name: string; data: string }>; error?: string }> {
+  const opt = def?.options.find((o) => o.type === "file");
   if (!opt) return { text };
   const m = /(^|\s)file:("[^"]+"|\S+)/.exec(text);
   if (!m) return { text };
@@ -66,6 +70,7 @@ export function renderConsole(r: Reply): string {
  */
 export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number; failed: number }> {
   const { desk, output } = opts;
+  const core = inbound(desk, CONSOLE_CAPABILITIES);
   const write = (s: string) => output.write(`${s}\n`);
   let lang: Lang | undefined = opts.lang;
   let actor = await consoleActor(desk.repos, opts.as, lang);
@@ -105,14 +110,16 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
       prompt();
       continue;
     }
-    const withFiles = await consoleFiles(name, text);
+    const withFiles = await consoleFiles(desk.command(name), text);
     if (withFiles.error) {
       write(withFiles.error);
       failed++;
       prompt();
       continue;
     }
-    const reply = await desk.run({ platform: "console", userId: actor.userId, command: name, text: withFiles.text, files: withFiles.files, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` });
+    const out = await core.receive({ type: "command", invocation: { platform: "console", userId: actor.userId, command: name, text: withFiles.text, files: withFiles.files, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` } });
+    // The console has no forms, so the core always runs the command.
+    const reply = out.type === "reply" ? out.reply : desk.reply(t()("internal_error"));
     if (name === "lang" && reply.status === "ok") lang = /ru/i.test(text) ? "ru" : "en";
     if (reply.status !== "ok" && reply.status !== "info") failed++;
     write(renderConsole(reply));

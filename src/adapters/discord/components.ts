@@ -90,7 +90,9 @@ export const MORE_FIELD = "more";
  * Discord allows 5 components: optional fields beyond that share one "Other information" box,
  * typed as "area: ICT; dates: …" (the same shape as the text form of /events propose).
  */
-export function modalJSON(m: ModalRequest, prefill: Record<string, unknown>, t: Translator): APIModalInteractionResponseCallbackData {
+export function modalJSON(form: ModalRequest, prefill: Record<string, unknown>, t: Translator): APIModalInteractionResponseCallbackData {
+  // Files come in as the command's attachment option, never through a form.
+  const m = { ...form, fields: form.fields.filter((f) => f.kind !== "file") };
   const max = LIMITS.modalComponents;
   const fits = m.fields.length <= max;
   const shown = fits ? m.fields : [...m.fields.filter((f) => f.required), ...m.fields.filter((f) => !f.required)].slice(0, max - 1);

@@ -162,20 +162,26 @@ export type ModalMeta = { c: string; ch?: string; r?: string; l: "en" | "ru" };
 
 const plain = (text: string, max: number) => ({ type: "plain_text", text: defuse(text.length > max ? `${text.slice(0, max - 1)}…` : text), emoji: true });
 
-export function renderModal(m: ModalRequest, meta: ModalMeta, t: Translator, usage?: string): Record<string, unknown> {
+/** `prefill`: what the user already typed after the command, shown in the form's fields. */
+export function renderModal(m: ModalRequest, meta: ModalMeta, t: Translator, usage?: string, prefill: Record<string, string> = {}): Record<string, unknown> {
   const blocks: SlackBlock[] = m.fields.map((f) => {
     const opts = (f.options ?? []).map((o) => ({ text: plain(o.label, L.optionText), value: o.value }));
-    const initial = opts.find((o) => o.value === f.initial);
+    const given = Object.hasOwn(prefill, f.id) ? prefill[f.id] : undefined;
+    const initial = opts.find((o) => o.value === (given ?? f.initial));
+    const max = Math.min(f.maxLength ?? L.plainTextInput, L.plainTextInput);
     const element =
       f.kind === "select"
         ? { type: "static_select", action_id: "v", options: opts, ...(initial ? { initial_option: initial } : {}) }
-        : {
-            type: "plain_text_input",
-            action_id: "v",
-            multiline: f.kind === "long_text",
-            max_length: Math.min(f.maxLength ?? L.plainTextInput, L.plainTextInput),
-            ...(f.hint ? { placeholder: plain(f.hint, L.placeholder) } : {}),
-          };
+        : f.kind === "file"
+          ? { type: "file_input", action_id: "v", max_files: 1, ...(f.accept ? { filetypes: f.accept } : {}) }
+          : {
+              type: "plain_text_input",
+              action_id: "v",
+              multiline: f.kind === "long_text",
+              max_length: max,
+              ...(given ? { initial_value: given.slice(0, max) } : {}),
+              ...(f.hint ? { placeholder: plain(f.hint, L.placeholder) } : {}),
+            };
     return { type: "input", block_id: f.id, optional: !f.required, label: plain(f.label, L.inputLabel), element };
   });
   if (usage) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(`${t("slack_modal_usage")} ${usage}`).slice(0, L.sectionText) }] });
@@ -192,7 +198,19 @@ export function renderModal(m: ModalRequest, meta: ModalMeta, t: Translator, usa
   };
 }
 
-type StateValue = { type: string; value?: string | null; selected_option?: { value: string } | null };
+type StateValue = { type: string; value?: string | null; selected_option?: { value: string } | null; files?: { id?: string }[] | null };
+
+/** The file ids of a modal's file inputs by field id (the first file of each). */
+export function modalFiles(state: { values: Record<string, Record<string, StateValue>> }): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
+    if (!actions || typeof actions !== "object") continue;
+    const v = (Object.hasOwn(actions, "v") ? actions.v : undefined) ?? Object.values(actions)[0];
+    const id = v?.type === "file_input" && Array.isArray(v.files) ? v.files[0]?.id : undefined;
+    if (typeof id === "string" && id) out[blockId] = id;
+  }
+  return out;
+}
 
 /** A modal's submitted values by field id, leaving out what the user left empty. */
 export function modalValues(state: { values: Record<string, Record<string, StateValue>> }): Record<string, string> {
