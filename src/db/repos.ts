@@ -28,10 +28,8 @@ type RefData = {
 };
 const REF_TTL_MS = 30_000;
 
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
-  return code === "P2002" || /UNIQUE constraint failed|unique constraint|duplicate key/i.test(String((e as Error)?.message ?? ""));
-}
+// In its own module so that repository files (trust.ts) can use it without an import cycle through this one.
+export { isUniqueViolation } from "./unique.ts";
 
 export function createRepos(db: Database) {
   const p = db.prisma;

@@ -3,7 +3,7 @@
  * that wrote (idempotency), and the state Discord buttons need after a restart.
  */
 import type { Database, Tx } from "./client.ts";
-import { isUniqueViolation } from "./repos.ts";
+import { isUniqueViolation } from "./unique.ts";
 
 export function createTrustRepos(db: Database) {
   const p = db.prisma;

@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Desk } from "../../core/desk.ts";
+import type { Desk, Invocation } from "../../core/desk.ts";
 import type { Repos } from "../../db/repos.ts";
-import type { Actor, Lang } from "../../domain/types.ts";
+import type { Lang } from "../../domain/types.ts";
 import { normalise } from "../../domain/text.ts";
 import { toPlainText, type Reply } from "../../services/reply.ts";
 import { translator } from "../../i18n/index.ts";
@@ -47,7 +47,7 @@ export type ConsoleOptions = {
 };
 
 /** Resolves "--as IND", "--as Israel", "--as chair" to the actor the console runs commands for. */
-export async function consoleActor(repos: Repos, who: string, lang?: Lang): Promise<Omit<Actor, "lang"> & { lang?: Lang } | undefined> {
+export async function consoleActor(repos: Repos, who: string, lang?: Lang): Promise<NonNullable<Invocation["actor"]> | undefined> {
   const w = normalise(who);
   if (w === "chair" || w === "secretariat")
     return { platform: "console", userId: w, role: w, lang, via: "console" };
@@ -95,7 +95,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
     if (!opts.interactive) write(`> ${line}`);
     const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
     if (!m) {
-      write(t()("type_this") + " /help");
+      write(t()("console_not_a_command"));
       prompt();
       continue;
     }
@@ -120,7 +120,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
     const out = await core.receive({ type: "command", invocation: { platform: "console", userId: actor.userId, command: name, text: withFiles.text, files: withFiles.files, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` } });
     // The console has no forms, so the core always runs the command.
     const reply = out.type === "reply" ? out.reply : desk.reply(t()("internal_error"));
-    if (name === "lang" && reply.status === "ok") lang = /ru/i.test(text) ? "ru" : "en";
+    // The console's own words follow the language the desk answered in (after /lang, from the next answer on).
+    if (reply.lang && reply.status === "ok") lang = reply.lang;
     if (reply.status !== "ok" && reply.status !== "info") failed++;
     write(renderConsole(reply));
     try {

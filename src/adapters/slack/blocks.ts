@@ -2,6 +2,7 @@
  * Reply → Block Kit. Every piece of text is escaped; sections are split to Slack's size limits and long
  * replies become pages, so nothing is ever cut off. Buttons carry the command to run as JSON in `value`.
  */
+import { actionRun } from "../../core/actions.ts";
 import type { Action, Block, ModalRequest, Reply } from "../../services/reply.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { SLACK_LIMITS as L, RESERVED_BLOCKS } from "./limits.ts";
@@ -75,16 +76,8 @@ const blockChars = (b: SlackBlock) => JSON.stringify(b).length;
 
 /** The command a reply's action button runs, in the words a user would type. */
 export function actionCommand(a: Action): { c: string; t: string } {
-  switch (a.kind) {
-    case "withdraw":
-      return { c: "withdraw", t: String(a.positionId) };
-    case "show_paragraph":
-      return { c: "drafts", t: `${a.document} para ${a.paragraph}` };
-    case "list_comments":
-      return { c: "drafts", t: `${a.document}${a.paragraph ? ` para ${a.paragraph}` : ""} comments` };
-    case "choose":
-      return { c: a.command.replace(/^\//, ""), t: a.text };
-  }
+  const run = actionRun(a);
+  return { c: run.command, t: run.text };
 }
 
 const label = (s: string) => defuse(s.length > L.buttonText ? `${s.slice(0, L.buttonText - 1)}…` : s);
@@ -141,7 +134,7 @@ export function renderPages(r: Reply, o: RenderOptions): SlackMessage[] {
   if (r.fieldErrors)
     body.push(...Object.entries(r.fieldErrors).flatMap(([k, v]) => renderBlock({ type: "context", text: `${k}: ${v}` })));
   const pages = paginate(body);
-  const buttons = (r.actions ?? []).map((a, i) => button(`${ACTION_PREFIX}run_${i}`, a.label, { k: "run", ...actionCommand(a) }, a.kind === "withdraw" ? "danger" : undefined));
+  const buttons = (r.actions ?? []).map((a, i) => button(`${ACTION_PREFIX}run_${i}`, a.label, { k: "run", ...actionCommand(a) }, actionRun(a).danger ? "danger" : undefined));
   if (o.shareable && o.source) buttons.push(button(`${ACTION_PREFIX}share`, o.t("slack_share"), { k: "share", c: o.source.command, t: o.source.text }));
   return pages.map((page, i) => {
     const blocks: SlackBlock[] = [head[0]!, ...page];
