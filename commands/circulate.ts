@@ -27,6 +27,8 @@ export default defineCommand({
   },
   examples: ["/circulate MC/2024/DRAFT/1 due 2024-03-15 title Draft decision on tourism file:draft.docx", "/circulate rev of MC/2024/DRAFT/1 file:rev1.docx", "/circulate confirm 1a2b3c4d"],
   access: ["secretariat"],
+  // Without text or a file the form opens (a long text field and a file input), prefilled with the symbol, due date and title.
+  formWhen: (f) => !f.confirm && !f.text && !f.file,
   options: [
     { name: "symbol", type: "string", required: false, description: { en: "Document symbol, e.g. MC/2024/DRAFT/1 or …/Rev.1", ru: "Символ документа, например MC/2024/DRAFT/1 или …/Rev.1" } },
     { name: "file", type: "file", required: false, description: { en: "The text as .txt, .md or .docx", ru: "Текст в формате .txt, .md или .docx" } },
@@ -74,7 +76,8 @@ export default defineCommand({
       { id: "symbol", label: t("field_document"), kind: "text", required: true, hint: "MC/2024/DRAFT/1" },
       { id: "due", label: t("field_comments_due"), kind: "text", required: false, hint: "2024-03-15" },
       { id: "title", label: t("cy_field_title"), kind: "text", required: false },
-      { id: "text", label: t("field_text"), kind: "long_text", required: true, maxLength: 4000 },
+      { id: "file", label: t("cy_field_file"), kind: "file", required: false, accept: ["txt", "md", "docx"] },
+      { id: "text", label: t("field_text"), kind: "long_text", required: false, maxLength: 4000 },
     ],
   }),
   run: (ctx, input, rt) =>

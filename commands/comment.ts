@@ -27,6 +27,8 @@ export default defineCommand({
   },
   examples: ["/comment MC/2023/DRAFT/4 para 1.10 kind drafting Replace \"two\" with \"three\"", "/comment volunteerism We support the text as agreed"],
   access: ["delegate"],
+  // The form opens when the comment's text is missing (not for an edit, whose number the form has no field for).
+  formWhen: (f) => !f.text && f.edit === undefined,
   options: [
     { name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. MC/2023/DRAFT/4", ru: "Символ документа, например MC/2023/DRAFT/4" } },
     { name: "edit", type: "integer", required: false, description: { en: "Number of your delegation's comment to replace (keeps the earlier text)", ru: "Номер комментария вашей делегации для замены (прежний текст сохраняется)" } },

@@ -8,6 +8,7 @@ export default defineCommand({
   usage: { en: "/coordinators [dimension, area or state]", ru: "/coordinators [измерение, область или государство]" },
   examples: ["/coordinators ICT", "/coordinators terror", "/coordinators Bangladesh", "/coordinators economic"],
   access: ["delegate", "chair", "secretariat", "observer"],
+  readOnly: true,
   options: [{ name: "query", type: "string", required: false, suggest: "area", description: { en: "Dimension, priority area or state", ru: "Измерение, приоритетная область или государство" } }],
   schema: z.object({ query: z.string().trim().max(200).optional() }),
   parseText: (text) => ({ query: text.trim() || undefined }),

@@ -16,6 +16,7 @@ export default defineCommand({
   },
   examples: ["/digest", "/digest 2023-08-23", "/digest status", "/digest to slack:C0123CHAIR ru", "/digest remove slack:C0123CHAIR"],
   access: ["chair", "secretariat"],
+  readOnly: (f) => f.action !== "to" && f.action !== "remove",
   options: [
     {
       name: "action", type: "string", required: false, description: { en: "What to do (default: preview)", ru: "Что сделать (по умолчанию: предпросмотр)" },

@@ -11,9 +11,12 @@ export default defineCommand({
   usage: { en: "/drafts [document] [para <ref>] [comments|changes]", ru: "/drafts [документ] [para <пункт>] [comments|changes]" },
   examples: ["/drafts", "/drafts DRAFT/4", "/drafts DRAFT/5 para 11", "/drafts DRAFT/4 comments"],
   access: ["delegate", "chair", "secretariat", "observer"],
+  readOnly: true,
   options: [
     { name: "document", type: "string", required: false, suggest: "document", description: { en: "Document symbol or title words", ru: "Символ или слова из названия" } },
     { name: "para", type: "string", required: false, suggest: "paragraph", description: { en: "Paragraph to show in full", ru: "Пункт для полного показа" } },
+    { name: "comments", type: "boolean", required: false, description: { en: "List the comments on it", ru: "Показать комментарии к нему" } },
+    { name: "changes", type: "boolean", required: false, description: { en: "What this revision changed, paragraph by paragraph", ru: "Что изменила эта редакция, по пунктам" } },
   ],
   schema: z.object({ document: z.string().trim().min(1).optional(), para: z.string().trim().min(1).optional(), comments: z.boolean().default(false), changes: z.boolean().default(false) }),
   parseText(text) {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { defineCommand, tokenise } from "../src/core/command.ts";
 import { listEvents, parseProposalText, proposeEvent } from "../src/services/events.ts";
 
+const isPropose = (v: unknown) => typeof v === "string" && /^(propose|предложить)$/i.test(v.trim());
+
 const proposal = z.object({
   title: z.string().trim().min(3, "title").max(300),
   concept: z.string().trim().min(1, "concept").max(3000),
@@ -27,9 +29,16 @@ export default defineCommand({
   },
   examples: ["/events 2022", "/events 2022 Thailand", "/events environmental", "/events propose title: Seminar on ICT security; concept: Exchange of practices; purpose: Build confidence; organisers: RUS; area: ICT; dates: 2024-04-10..2024-04-11; format: online"],
   access: ["delegate", "chair", "secretariat", "observer"],
+  readOnly: (f) => f.propose !== true && !isPropose(f.filter),
+  // "/events propose" alone (or the Discord filter choice "propose") opens the template form.
+  formWhen: (f) => isPropose(f.filter) || (f.propose === true && !["title", "concept", "purpose", "organisers"].some((k) => f[k])),
+  formFixed: { propose: true },
   options: [
     { name: "year", type: "integer", required: false, description: { en: "Year of the Plan", ru: "Год плана" } },
-    { name: "filter", type: "string", required: false, suggest: "area", description: { en: "Dimension, priority area or organiser", ru: "Измерение, приоритетная область или организатор" } },
+    {
+      name: "filter", type: "string", required: false, suggest: "area",
+      pinnedSuggestions: [{ value: "propose", label: { en: "➕ Propose a CBM event (opens the form)", ru: "➕ Предложить мероприятие по МД (откроется форма)" } }], description: { en: "Dimension, priority area or organiser", ru: "Измерение, приоритетная область или организатор" },
+    },
   ],
   schema,
   parseText(text) {

@@ -8,13 +8,15 @@ export default defineCommand({
   usage: { en: "/help [command]", ru: "/help [команда]" },
   examples: ["/help", "/help object"],
   access: "anyone",
+  readOnly: true,
   options: [{ name: "command", type: "string", required: false, description: { en: "A command name", ru: "Название команды" } }],
   schema: z.object({ command: z.string().trim().optional() }),
   parseText: (text) => ({ command: text.trim().replace(/^\//, "") || undefined }),
-  async run(ctx, input) {
-    const { commands } = await import("./index.ts");
+  async run(ctx, input, rt) {
+    const { commands } = rt;
     const lang = ctx.lang;
-    const allowed = (c: (typeof commands)[number]) => c.access === "anyone" || c.access.includes(ctx.actor.role);
+    // The same check the desk applies before running a command (a guest is listed what an observer may run, as before).
+    const allowed = (c: (typeof commands)[number]) => rt.mayRun(c, ctx.actor.role);
     if (input.command) {
       const c = commands.find((x) => x.name === input.command!.toLowerCase());
       if (!c) return reply(ctx.t("help_unknown", { name: input.command }), [{ type: "list", items: commands.map((x) => `/${x.name}`) }], { status: "error" });

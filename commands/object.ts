@@ -40,6 +40,8 @@ export default defineCommand({
     ru: "/object <документ | offer:<государство> | nomination:<id> | silence:<id>> [para <пункт>] [as objection|reservation|more-time] <причина>",
   },
   examples: ["/object MC/2023/DRAFT/4 as reservation We reserve our position on the entire document", "/object offer:IRQ as more-time We need additional time to consider"],
+  // The form opens when no target was typed, or no reason (the form prefills what was typed).
+  formWhen: (f) => !f.target || !f.reason,
   access: ["delegate"],
   options: [
     { name: "target", type: "string", required: true, suggest: "target", description: { en: "Document, offer, nomination or silence procedure", ru: "Документ, предложение, кандидатура или процедура умолчания" } },

@@ -10,6 +10,7 @@ export default defineCommand({
   usage: { en: "/silence  ·  /silence start <document | offer:<state>> <last day YYYY-MM-DD>", ru: "/silence  ·  /silence start <документ | offer:<государство>> <последний день ГГГГ-ММ-ДД>" },
   examples: ["/silence", "/silence start DRAFT/5 2023-09-05"],
   access: ["delegate", "chair", "secretariat"],
+  readOnly: (f) => !f.target,
   options: [
     { name: "target", type: "string", required: false, suggest: "target", description: { en: "Document or offer:<state> (to start one)", ru: "Документ или offer:<государство> (чтобы объявить)" } },
     { name: "expires", type: "string", required: false, description: { en: "Last day of silence, YYYY-MM-DD", ru: "Последний день, ГГГГ-ММ-ДД" } },

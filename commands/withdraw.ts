@@ -8,6 +8,8 @@ export default defineCommand({
   usage: { en: "/withdraw <id>   (without an id: list your open positions)", ru: "/withdraw <номер>   (без номера — список ваших позиций)" },
   examples: ["/withdraw 12", "/withdraw"],
   access: ["delegate"],
+  // Without an id it lists the delegation's open positions: re-running that to turn a page is harmless.
+  pageable: (f) => f.id === undefined,
   options: [{ name: "id", type: "integer", required: false, suggest: "position", description: { en: "Position number, e.g. 12", ru: "Номер позиции, например 12" } }],
   schema: z.object({ id: z.coerce.number().int().positive().optional() }),
   parseText: (text) => ({ id: tokenise(text)[0]?.replace(/^#|^P/i, "") || undefined }),

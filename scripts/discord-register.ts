@@ -8,9 +8,10 @@
  */
 import { REST, Routes } from "discord.js";
 import { registrationPayload } from "../src/adapters/discord/registration.ts";
+import { commands } from "../commands/index.ts";
 
 export async function register(env: Record<string, string | undefined>, out: (s: string) => void): Promise<number> {
-  const body = registrationPayload();
+  const body = registrationPayload(commands);
   if (process.argv.includes("--dry-run")) {
     out(JSON.stringify(body, null, 2));
     return 0;

@@ -4,6 +4,7 @@ import { migrate } from "./db/migrate.ts";
 import { createRepos, type Repos } from "./db/repos.ts";
 import { importDataSet, parseDataFile } from "./db/importer.ts";
 import { createDesk, type Desk, type DeskDeps } from "./core/desk.ts";
+import { commands } from "../commands/index.ts";
 import { withAdvisoryLock, LOCK_KEYS } from "./db/locks.ts";
 import type { Clock } from "./domain/dates.ts";
 import type { Logger } from "./log.ts";
@@ -35,6 +36,7 @@ export async function openApp(o: AppOptions): Promise<AppCore> {
       o.log.info("data set loaded", { file: o.dataFile, ...counts });
     }
   });
-  const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
+  // The composition root injects the command registry: the core and the adapters never import commands/.
+  const desk = createDesk({ commands, repos, clock: o.clock, settings: { timeZone: o.timeZone, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
   return { db, repos, desk, close: () => db.close() };
 }

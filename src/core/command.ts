@@ -12,19 +12,38 @@ export type Suggest = "document" | "paragraph" | "area" | "state" | "position" |
 
 export type OptionSpec = {
   name: string;
-  /** "file": an uploaded file (Discord attachment, console `file:<path>`), given to the schema as { name, data (base64) }. */
-  type: "string" | "integer" | "file";
+  /**
+   * "file": an uploaded file (Discord attachment, a Slack form's file input, console `file:<path>`), given to
+   * the schema as { name, data (base64) }. "boolean": a switch (Discord boolean option; a word in typed text).
+   */
+  type: "string" | "integer" | "boolean" | "file";
   required: boolean;
   description: Bilingual;
   suggest?: Suggest;
   choices?: { value: string; label: Bilingual }[];
+  /** Suggestions always offered first when they match what is typed (e.g. "propose", which opens the form). */
+  pinnedSuggestions?: { value: string; label: Bilingual }[];
   maxLength?: number;
   /** Long free text: collected by a modal when the user gives none. */
   long?: boolean;
 };
 
 /** What a use case may need beyond Ctx: side effects the runtime performs (alerts) and runtime settings. */
-export type Runtime = { emit: (e: DomainEvent) => void; digestTime: string };
+export type Runtime = {
+  emit: (e: DomainEvent) => void;
+  digestTime: string;
+  /** The registry the desk was built with (injected by the composition root), for commands about commands (/help). */
+  commands: readonly CommandDef[];
+  /** The one access check of the core (src/core/access.ts), so a command listing others applies the same rule. */
+  mayRun: (def: CommandDef, role: Role | undefined) => boolean;
+};
+
+/**
+ * The fields a command's input is made of before validation: what `parseText` makes of a typed line, or the
+ * typed options of a platform that has them (Discord, a form). Declarations below read these, so that every
+ * adapter decides the same way without knowing any command by name.
+ */
+export type Fields = Record<string, unknown>;
 
 export type CommandDef<I = any> = {
   name: string;
@@ -39,8 +58,22 @@ export type CommandDef<I = any> = {
   schema: z.ZodType<I>;
   /** Turns the text typed after the command into the fields `schema` validates. */
   parseText: (text: string) => Record<string, unknown>;
-  /** A form for long input, when the command is given without text (Slack and Discord modals). */
+  /** A form for long input (Slack and Discord modals); when it opens is `formWhen`. */
   modal?: (t: Translator) => ModalRequest;
+  /**
+   * When the form opens instead of running the command, given the fields typed so far (which prefill it).
+   * Default, with a `modal`: when a `long` option is missing and no file was attached.
+   */
+  formWhen?: (fields: Fields) => boolean;
+  /** Values the form implies without asking (the events form is always a proposal). */
+  formFixed?: Fields;
+  /**
+   * The answer only reads: it may be shared to the channel, re-run to turn a page, and needs no record in the
+   * durable inbox before the ack. Default false (it may write). A function decides per input.
+   */
+  readOnly?: boolean | ((fields: Fields) => boolean);
+  /** Re-running it is harmless, so its answer is paged with buttons instead of sent whole. Default: readOnly. */
+  pageable?: (fields: Fields) => boolean;
   run: (ctx: Ctx, input: I, rt: Runtime) => Promise<Reply>;
 };
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { commands as allCommands, commandByName } from "../../commands/index.ts";
 import type { CommandDef, Suggest } from "./command.ts";
+import { checkAccess, mayRun } from "./access.ts";
+import { fieldsOf, isPageable, isReadOnly, opensForm, prefillOf } from "./declared.ts";
 import type { Repos } from "../db/repos.ts";
 import type { Clock } from "../domain/dates.ts";
 import type { Actor, Lang, Platform } from "../domain/types.ts";
@@ -38,6 +39,8 @@ export type Invocation = {
 };
 
 export type DeskDeps = {
+  /** The command registry, injected by the composition root (src/app.ts): the core never imports commands/. */
+  commands: readonly CommandDef[];
   repos: Repos;
   clock: Clock;
   settings: Settings;
@@ -57,6 +60,9 @@ const isBusy = (e: unknown): boolean => hasCode(e, "STORAGE_BUSY", "STORAGE_CONF
 export function createDesk(deps: DeskDeps) {
   const log = deps.log ?? silentLogger;
   const { repos } = deps;
+  const allCommands = deps.commands;
+  const commandByName = new Map(allCommands.map((c) => [c.name, c]));
+  const commandNamed = (name: string) => commandByName.get(name.replace(/^\//, "").toLowerCase());
 
   /**
    * The language: a choice made with /lang (a preference row, which grants nothing), else the platform's
@@ -138,21 +144,22 @@ export function createDesk(deps: DeskDeps) {
     let lang: Lang = langFrom(inv.locale);
     let t = translator(lang);
     const out = await (async (): Promise<Reply> => { try {
-      const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
+      const def = commandNamed(inv.command);
       const { actor, lang: asked } = await resolveActor(inv);
       lang = asked;
       t = translator(lang);
       if (!def) return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
-      if (!actor && def.access !== "anyone")
+      const access = checkAccess(def, actor);
+      if (!access.ok && access.status === "not_linked")
         return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
+      if (!access.ok && access.status === "refused")
+        return { ...errorReply(t("refused", { who: access.roles.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
       const who: Actor = actor ?? { platform: inv.platform, userId: inv.userId, role: "observer", lang, via: "guest" };
-      if (def.access !== "anyone" && !def.access.includes(who.role))
-        return { ...errorReply(t("refused", { who: def.access.map((r) => t(`role_${r}`)).join(", ") })), status: "refused" };
       const raw = { ...(inv.options ?? def.parseText(inv.text ?? "")), ...inv.files };
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) return badInput(def, parsed.error.issues, t, lang, !!inv.options);
       const ctx: Ctx = { repos, clock: deps.clock, actor: who, t, lang, settings: deps.settings, requestKey: inv.requestKey };
-      const out = visibleReply(await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime }), who.role, t);
+      const out = visibleReply(await def.run(ctx, parsed.data, { emit: (e) => deps.onEvent?.(e, who), digestTime: deps.digestTime, commands: allCommands, mayRun }), who.role, t);
       log.info("command", { command: def.name, platform: inv.platform, user: inv.userId, state: who.stateCode, status: out.status, ms: Date.now() - started });
       return out;
     } catch (e) {
@@ -169,7 +176,19 @@ export function createDesk(deps: DeskDeps) {
 
   /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */
   function modalFor(command: string, lang: Lang = "en"): ModalRequest | undefined {
-    return commandByName.get(command)?.modal?.(translator(lang));
+    return commandNamed(command)?.modal?.(translator(lang));
+  }
+
+  /**
+   * What an adapter needs to know about an invocation, read from the command's declarations (no database):
+   * whether it only reads (shareable, no inbox record), pages, or opens its form (with what prefilled).
+   * Unknown commands are treated as writes that open nothing.
+   */
+  function traits(inv: Pick<Invocation, "command" | "text" | "options" | "files">) {
+    const def = commandNamed(inv.command);
+    if (!def) return { def, readOnly: false, pageable: false, opensForm: false, prefill: {} as Record<string, string>, fixed: {} };
+    const fields = fieldsOf(def, inv);
+    return { def, readOnly: isReadOnly(def, fields), pageable: isPageable(def, fields), opensForm: opensForm(def, fields), prefill: prefillOf(def, fields), fixed: def.formFixed ?? {} };
   }
 
   /** The delegation's dashboard (Slack App Home): never throws; unlinked users get the not-linked message. */
@@ -199,5 +218,8 @@ export function createDesk(deps: DeskDeps) {
     }
   }
 
-  return { run, actorFor, languageOf, modalFor, dashboard: dashboardFor, suggest: suggestFor, commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply };
+  return {
+    run, actorFor, languageOf, modalFor, traits, command: commandNamed, mayRun, dashboard: dashboardFor, suggest: suggestFor,
+    commands: allCommands, clock: deps.clock, repos, settings: deps.settings, log, reply,
+  };
 }

@@ -121,14 +121,5 @@ export function defaultInboxFile(databaseUrl: string, port: number): string {
   return `data/inbox-${port}.jsonl`;
 }
 
-/** Commands that only read: answering them again after a restart is not needed, so they skip the inbox. */
-const READS = new Set(["drafts", "coordinators", "deadlines", "help"]);
-const READ_UNLESS = { events: /^(propose|предложить)\b/i, silence: /^start\b/i, digest: /^(to|remove|send)\b/i } as Record<string, RegExp>;
-
-/** Whether a command may write (and so is recorded before the ack). Unknown or typed-option forms count as writes. */
-export function mayWrite(inv: Pick<Invocation, "command" | "text" | "options">): boolean {
-  if (READS.has(inv.command)) return false;
-  const unless = READ_UNLESS[inv.command];
-  if (unless && !inv.options) return unless.test((inv.text ?? "").trim());
-  return true;
-}
+// Whether a command may write (and so is recorded before the ack) is its own declaration (`readOnly` in
+// commands/), read through Desk.traits by the adapters.

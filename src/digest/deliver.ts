@@ -13,7 +13,7 @@ import type { Logger } from "../log.ts";
 import { silentLogger } from "../log.ts";
 import { destinationKey, type Destination } from "./destinations.ts";
 import { claim, markFailed, markSent, type ClaimOptions } from "./ledger.ts";
-import { MESSAGE_LIMITS, splitReply } from "./split.ts";
+import { UNLIMITED, splitReply } from "./split.ts";
 
 /** Everything digest delivery and alerts need at run time; main.ts builds one, tests build their own. */
 export type DigestRuntime = {
@@ -79,7 +79,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Posts a reply as one or more messages that fit the platform, each with retries. */
 async function post(rt: DigestRuntime, p: ChatPlatform, dest: Destination, r: Reply, what: string): Promise<number> {
-  const parts = splitReply(r, MESSAGE_LIMITS[dest.platform], (title) => translator(dest.lang)("dg_continued", { title }));
+  const parts = splitReply(r, p.limits ?? UNLIMITED, (title) => translator(dest.lang)("dg_continued", { title }));
   let sent = 0;
   try {
     for (const part of parts) {

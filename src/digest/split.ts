@@ -1,23 +1,9 @@
-import type { Platform } from "../domain/types.ts";
 import { toPlainText, type Block, type Reply } from "../services/reply.ts";
-import { SLACK_LIMITS, RESERVED_BLOCKS } from "../adapters/slack/limits.ts";
 import { cutText } from "../domain/text.ts";
-import { LIMITS as DISCORD_LIMITS, PAGE_CHARS as DISCORD_PAGE_CHARS } from "../adapters/discord/limits.ts";
+import { UNLIMITED, type MessageLimits } from "../core/platform.ts";
 
-/**
- * How much one posted message may hold. The adapters render a Reply into their own markup, which adds
- * characters (escaping, bullets, bold), so these budgets leave headroom below each platform's hard limit.
- */
-export type MessageLimits = { maxBlocks: number; maxBlockChars: number; maxChars: number };
-
-export const MESSAGE_LIMITS: Record<Platform, MessageLimits> = {
-  // Slack: 50 blocks per message, 3000 characters per section; escaping & < > can grow text, hence 2500.
-  slack: { maxBlocks: SLACK_LIMITS.blocksPerMessage - RESERVED_BLOCKS, maxBlockChars: 2500, maxChars: SLACK_LIMITS.pageChars },
-  // Discord: the adapter renders a message as an embed page (PAGE_CHARS); a block may become an embed
-  // field (1024), and the headroom covers the title, markup and escaping.
-  discord: { maxBlocks: DISCORD_LIMITS.embedFields - 5, maxBlockChars: DISCORD_LIMITS.embedFieldValue - 24, maxChars: DISCORD_PAGE_CHARS - 300 },
-  console: { maxBlocks: Number.POSITIVE_INFINITY, maxBlockChars: Number.POSITIVE_INFINITY, maxChars: Number.POSITIVE_INFINITY },
-};
+/** The limits are each adapter's own (ChatPlatform.limits): splitting is told them, it does not know platforms. */
+export { UNLIMITED, type MessageLimits };
 
 const sizeOf = (b: Block) => toPlainText({ status: "ok", summary: "", blocks: [b], ephemeral: false }).length;
 

@@ -513,6 +513,12 @@ export const en = {
   dg_cycle_due: ", comments due {date}",
   dg_cycle_decisions: "Decisions recorded",
   dg_cycle_override: "⚠ OVERRIDE of standing objections ({who}): {reason}",
+  // —— issue 11: file input on Slack ——
+  cy_field_file: "File (.txt, .md or .docx), or paste the text below",
+  // —— issue 10: adapters name no command (their words about commands live here) ——
+  slack_app_long_description: "Delegate Desk keeps a delegation's positions on drafts, offers and nominations, lists coordinators and deadlines, and prepares the Chair's daily digest. Answers are private unless you share them. Type /help to start; /lang ru for Russian.",
+  console_not_a_command: "Type a command, starting with /: for example /help",
+  slack_file_fetch_failed: "The attached file could not be fetched from Slack ({error}). Attach it again, or paste the text.",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

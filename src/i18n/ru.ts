@@ -502,4 +502,10 @@ export const ru: Messages = {
   dg_cycle_due: ", срок комментариев {date}",
   dg_cycle_decisions: "Зарегистрированные решения",
   dg_cycle_override: "⚠ РЕШЕНИЕ НЕСМОТРЯ НА ВОЗРАЖЕНИЯ ({who}): {reason}",
+  // —— issue 11: file input on Slack ——
+  cy_field_file: "Файл (.txt, .md или .docx) или вставьте текст ниже",
+  // —— issue 10: adapters name no command (their words about commands live here) ——
+  slack_app_long_description: "Delegate Desk хранит позиции делегации по проектам, предложениям и кандидатурам, показывает координаторов и сроки и готовит ежедневную сводку для Председателя. Ответы видите только вы, пока не поделитесь ими. Начните с /help; /lang ru — по-русски.",
+  console_not_a_command: "Введите команду, начиная с /: например /help",
+  slack_file_fetch_failed: "Не удалось получить приложенный файл из Slack ({error}). Приложите его ещё раз или вставьте текст.",
 };

@@ -28,7 +28,10 @@ export type Action = Tagged & (
 export type ModalField = {
   id: string;
   label: string;
-  kind: "text" | "long_text" | "select";
+  /** "file": a file input (Slack's `file_input`); platforms whose forms take no files leave it out and use an attachment option. */
+  kind: "text" | "long_text" | "select" | "file";
+  /** For "file": the accepted file types (extensions, without the dot). */
+  accept?: string[];
   required: boolean;
   maxLength?: number;
   options?: { value: string; label: string }[];

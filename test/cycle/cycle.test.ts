@@ -18,7 +18,7 @@ afterEach(async () => { await app?.close(); app = undefined; });
 /** Runs a line as the console does: `file:<path>` becomes an upload. */
 async function run(a: TestApp, who: string, line: string) {
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
-  const f = await consoleFiles(m[1]!, m[2]!);
+  const f = await consoleFiles(a.desk.command(m[1]!), m[2]!);
   if (f.error) throw new Error(f.error);
   return a.as(who, `/${m[1]} ${f.text}`, { files: f.files });
 }

@@ -6,6 +6,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { harness, type Harness } from "../discord/harness.ts";
 import { makeDocx, DRAFT_LINES, REV1_LINES } from "./docx.ts";
+import { createDesk, type Desk } from "../../src/core/desk.ts";
+import type { ChatPlatform } from "../../src/core/platform.ts";
+import { createAlerter } from "../../src/digest/alerts.ts";
+import type { DigestRuntime } from "../../src/digest/deliver.ts";
+import { registrationPayload } from "../../src/adapters/discord/registration.ts";
+import { commands } from "../../commands/index.ts";
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
@@ -54,6 +60,10 @@ describe("GIVEN the Secretariat and delegations on Discord", () => {
     expect((await h.button(rev.confirm!, SEC)).text).toContain("MC/2024/DRAFT/1/Rev.1 circulated");
     const changes = await h.command("drafts", { document: "MC/2024/DRAFT/1/Rev.1 changes" }, IND);
     expect(changes.text).toContain("bracket resolved: [intercivilizational and intercultural exchanges]");
+    // The registered `changes` option (a boolean) gives the same answer.
+    const typed = await h.command("drafts", { document: "MC/2024/DRAFT/1/Rev.1", changes: true }, IND);
+    expect(typed.text).toContain("bracket resolved: [intercivilizational and intercultural exchanges]");
+    expect(typed.text).toBe(changes.text);
 
     h.app.setNow("2024-03-20T10:00:00+05:00");
     const refused = await h.command("decide", { target: "MC/2024/DRAFT/1/Rev.1", outcome: "approved", decision: "SOC/2024-I/DEC/2" }, SEC);
@@ -70,5 +80,42 @@ describe("GIVEN the Secretariat and delegations on Discord", () => {
     expect((await h.command("digest", { date: "2024-03-05" }, CHAIR)).text).toMatch(/Iran: objection/);
     expect((await h.command("digest", { date: "2024-03-19" }, CHAIR)).text).toContain("revision of MC/2024/DRAFT/1");
     expect((await h.command("digest", { date: "2024-03-23" }, CHAIR)).text).toContain("SOC/2024-I/DEC/2");
+  });
+});
+
+/** A desk whose events go to a real alerter posting through the given platforms, as src/main.ts wires it. */
+function alerting(platforms: ChatPlatform[]) {
+  return (d: Desk): Desk => {
+    const rt: DigestRuntime = {
+      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
+      destinations: async () => [], worker: "test", retry: { sleep: async () => {} },
+    };
+    return createDesk({ commands: d.commands, repos: d.repos, clock: d.clock, settings: d.settings, digestTime: "08:30", onEvent: createAlerter(rt).onEvent });
+  };
+}
+
+describe("GIVEN delegation channels linked on Discord", () => {
+  it("WHEN the Secretariat confirms a circulation THEN each Member State's linked Discord channel gets the announcement through discord.js, not observers' nor other platforms'", { timeout: 60_000 }, async () => {
+    const platforms: ChatPlatform[] = [];
+    const x = await harness({ deskWrap: alerting(platforms) });
+    h = x;
+    platforms.push(x.discord.platform);
+    await x.link("D-SEC", "secretariat");
+    for (const line of ["/link channel discord:1100220033 India", "/link channel discord:1100220044 Turkmenistan", "/link channel slack:C-CHN China"]) expect((await x.app.as("secretariat", line)).status).toBe("ok");
+    x.app.setNow("2024-03-01T10:00:00+05:00");
+    const day1 = await circulate(x, { symbol: "MC/2024/DRAFT/1", due: "2024-03-15", title: "Draft decision on tourism" }, { name: "draft.docx", data: await makeDocx(DRAFT_LINES) });
+    expect((await x.button(day1.confirm!, SEC)).text).toContain("MC/2024/DRAFT/1 circulated");
+    const posts = () => x.fake.requests.filter((r) => r.method === "POST" && /^\/channels\/\d+\/messages$/.test(r.path));
+    for (let i = 0; i < 200 && !posts().length; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(posts().map((p) => p.path)).toEqual(["/channels/1100220033/messages"]);
+    expect(posts()[0]!.body.content).toContain("MC/2024/DRAFT/1");
+    expect(JSON.stringify(posts()[0]!.body.embeds)).toMatch(/15 March 2024/);
+    expect(posts()[0]!.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("GIVEN the registration payload THEN /drafts has the boolean options comments and changes", () => {
+    const drafts = registrationPayload(commands).find((c) => c.name === "drafts");
+    expect(drafts?.options?.filter((o) => o.type === 5).map((o) => o.name)).toEqual(["comments", "changes"]);
   });
 });

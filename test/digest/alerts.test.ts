@@ -22,7 +22,7 @@ describe("alerts to the Chair", () => {
     const discord = fakePlatform("discord");
     const { rt } = runtimeFor(app, [slack, discord], CHAIR);
     const alerter = createAlerter(rt);
-    const desk: Desk = createDesk({ repos: app.repos, clock: app.desk.clock, settings: { timeZone: "Asia/Almaty" }, digestTime: "08:30", onEvent: alerter.onEvent });
+    const desk: Desk = createDesk({ commands: app.desk.commands, repos: app.repos, clock: app.desk.clock, settings: { timeZone: "Asia/Almaty" }, digestTime: "08:30", onEvent: alerter.onEvent });
     const run = async (who: string, line: string) => {
       const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
       const actor = await actorOf(app.repos, who);

@@ -4,6 +4,8 @@ import { toPlainText, type Reply } from "../../src/services/reply.ts";
 import type { DigestRuntime } from "../../src/digest/deliver.ts";
 import type { Destination } from "../../src/digest/destinations.ts";
 import type { TestApp } from "../helpers/app.ts";
+import { SLACK_MESSAGE_LIMITS } from "../../src/adapters/slack/limits.ts";
+import { DISCORD_MESSAGE_LIMITS } from "../../src/adapters/discord/limits.ts";
 
 export type Posted = { channelId: string; reply: Reply; text: string };
 
@@ -16,6 +18,8 @@ export function fakePlatform(platform: Platform = "slack", script: (Error | unde
   let calls = 0;
   const p: ChatPlatform & { posted: Posted[]; calls: () => number; failNext: (...e: (Error | undefined)[]) => void } = {
     platform,
+    // The real adapters' message budgets, so digests are split as they would be there.
+    limits: platform === "slack" ? SLACK_MESSAGE_LIMITS : platform === "discord" ? DISCORD_MESSAGE_LIMITS : undefined,
     posted,
     calls: () => calls,
     failNext: (...e) => { script.push(...e); },

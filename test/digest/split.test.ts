@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cutText, splitReply, MESSAGE_LIMITS } from "../../src/digest/split.ts";
+import { cutText, splitReply } from "../../src/digest/split.ts";
+import { SLACK_MESSAGE_LIMITS } from "../../src/adapters/slack/limits.ts";
+import { DISCORD_MESSAGE_LIMITS } from "../../src/adapters/discord/limits.ts";
+
+const MESSAGE_LIMITS = { slack: SLACK_MESSAGE_LIMITS, discord: DISCORD_MESSAGE_LIMITS };
 import { deliverDay } from "../../src/digest/deliver.ts";
 import { reply, toPlainText, type Block } from "../../src/services/reply.ts";
 import { testApp, type TestApp } from "../helpers/app.ts";

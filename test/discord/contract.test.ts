@@ -1,6 +1,5 @@
 import { describe } from "vitest";
 import { adapterContract, type ContractDriver } from "../contract/contract.ts";
-import { commandByName } from "../../commands/index.ts";
 import { harness, visible } from "./harness.ts";
 import type { Recorded } from "../fakes/discord.ts";
 
@@ -21,13 +20,13 @@ async function discordDriver(): Promise<ContractDriver> {
     link: (userId, who) => h.link(userId, who),
     async send(userId, line) {
       const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
-      const def = commandByName.get(m[1]!)!;
+      const def = h.app.desk.command(m[1]!)!;
       const parsed = def.parseText(m[2]!);
-      const options: Record<string, string | number> = {};
+      const options: Record<string, string | number | boolean> = {};
       for (const spec of def.options) {
         const v = parsed[spec.name];
-        if (v === undefined || v === null || v === "") continue;
-        options[spec.name] = spec.type === "integer" ? Number(v) : String(v);
+        if (v === undefined || v === null || v === "" || v === false) continue;
+        options[spec.name] = spec.type === "integer" ? Number(v) : spec.type === "boolean" ? v === true : String(v);
       }
       let r = await h.command(def.name, options, { userId });
       const responses = [...r.responses];

@@ -45,7 +45,7 @@ export type Harness = {
   fake: FakeDiscord;
   discord: DiscordHandle;
   /** Runs a slash command as `as` and returns what the user finally sees. */
-  command: (name: string, options: Record<string, string | number>, as: Actor) => Promise<Shown>;
+  command: (name: string, options: Record<string, string | number | boolean>, as: Actor) => Promise<Shown>;
   autocomplete: (name: string, options: Record<string, string | number>, focused: string, as: Actor) => Promise<{ name: string; value: string | number }[]>;
   button: (customId: string, as: Actor) => Promise<Shown>;
   submit: (modal: any, values: Record<string, string>, as: Actor) => Promise<Shown>;

@@ -7,7 +7,7 @@ import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.ts";
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 describe("discord: registration payload generated from commands/", () => {
-  const payload = registrationPayload();
+  const payload = registrationPayload(commands);
 
   it("GIVEN commands/ THEN every command is registered once, as a chat-input command with a valid name", () => {
     expect(payload.map((c) => c.name)).toEqual(commands.map((c) => c.name));
@@ -78,7 +78,7 @@ describe("discord: npm run discord:register", () => {
     const puts = fake.requests.filter((r) => r.method === "PUT");
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
-    expect(puts[0]!.body).toEqual(JSON.parse(JSON.stringify(registrationPayload())));
+    expect(puts[0]!.body).toEqual(JSON.parse(JSON.stringify(registrationPayload(commands))));
     expect(out.join("\n")).toMatch(new RegExp(`Registered ${commands.length} commands in guild ${fake.guildId}`));
   });
 
@@ -100,7 +100,7 @@ describe("discord: npm run discord:register", () => {
 
 describe("discord: who sees which command (issue 14)", () => {
   it("GIVEN /link, which only the Secretariat may use THEN it needs Manage Server by default; commands delegates use need nothing", () => {
-    const payload = registrationPayload();
+    const payload = registrationPayload(commands);
     const link = payload.find((c) => c.name === "link")!;
     expect(link.default_member_permissions).toBe("32"); // PermissionFlagsBits.ManageGuild
     for (const name of ["comment", "object", "coordinators", "help", "lang", "digest"]) {

@@ -31,6 +31,13 @@ export type FakeSlack = {
   waitFor: <T>(check: () => T | undefined | false, ms?: number) => Promise<T>;
   /** Socket Mode: sends an envelope to the connected app and resolves with its ack (`{ envelope_id, payload }`). */
   sendEnvelope: (type: string, payload: Record<string, unknown>, extra?: Record<string, unknown>) => Promise<Record<string, any>>;
+  /**
+   * A file as Slack holds it after a user picked it in a form's file input: files.info describes it and its
+   * url_private serves the bytes only with a bot token (`Authorization: Bearer xoxb-…`). Returns its id.
+   */
+  addFile: (name: string, bytes: Buffer) => string;
+  /** Downloads of url_private, with the token each one presented. */
+  downloads: { fileId: string; token?: string }[];
   /** users.info locales by user id (Slack's `locale` with include_locale); unset users get "en-US". */
   locales: Map<string, string>;
   /** Orders events of the test against recorded calls. */
@@ -70,6 +77,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let views = 0;
   const locales = new Map<string, string>();
   let ts = 1_700_000_000;
+  const held = new Map<string, { name: string; bytes: Buffer }>();
+  const downloads: { fileId: string; token?: string }[] = [];
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "Content-Type": "application/json", ...headers });
@@ -113,6 +122,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         known.forEach((u, i) => { u!.completed = { channel: String(args.channel_id ?? ""), title: list[i]!.title }; });
         return { ok: true, files: known.map((u) => ({ id: u!.fileId, name: u!.filename, title: list[known.indexOf(u)]!.title })) };
       }
+      case "files.info": {
+        const f = held.get(String(args.file));
+        if (!f) return { ok: false, error: "file_not_found" };
+        const url = `${base}/files-pri/T0FAKE-${args.file}/${encodeURIComponent(f.name)}`;
+        return { ok: true, file: { id: args.file, name: f.name, size: f.bytes.length, url_private: url, url_private_download: `${url}?download=1` } };
+      }
       case "views.open":
       case "views.publish":
       case "views.update":
@@ -145,6 +160,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         }
         res.writeHead(200, { "Content-Type": "text/plain" });
         return res.end(`OK - ${u.bytes.length}`);
+      }
+      const pri = /^\/files-pri\/T0FAKE-(F\w+)\//.exec(url.pathname);
+      if (pri) {
+        const token = req.headers.authorization?.replace(/^Bearer /, "");
+        downloads.push({ fileId: pri[1]!, token });
+        const f = held.get(pri[1]!);
+        // Like Slack: without a bot token the private URL gives no file.
+        if (!f || !token?.startsWith("xoxb-")) return send(res, 403, { ok: false, error: "not_authed" });
+        res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(f.bytes.length) });
+        return res.end(f.bytes);
       }
       const body = await readBody(req);
       const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
@@ -211,6 +236,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== "events_api", ...extra }));
       });
     },
+    addFile(name, bytes) {
+      const id = `FU${held.size + 1}`;
+      held.set(id, { name, bytes });
+      return id;
+    },
+    downloads,
     locales,
     mark: () => ++seq,
     close: () => new Promise<void>((resolve) => {

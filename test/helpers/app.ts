@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { createRepos, type Repos } from "../../src/db/repos.ts";
 import { createDesk, type Desk, type Invocation } from "../../src/core/desk.ts";
+import { commands } from "../../commands/index.ts";
 import { fixedClock, type Clock } from "../../src/domain/dates.ts";
 import type { DomainEvent } from "../../src/services/positions.ts";
 import type { Actor, Lang } from "../../src/domain/types.ts";
@@ -59,7 +60,7 @@ export async function testApp(opts: { now?: string; digestTime?: string; timeZon
   const clock: Clock = () => new Date(now);
   const events: DomainEvent[] = [];
   const desk = createDesk({
-    repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty", publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
+    commands, repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty", publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
     onEvent: (e) => events.push(e),
   });
   let n = 0;

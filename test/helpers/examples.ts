@@ -87,6 +87,7 @@ export function discordOptions(line: string): { command: string; options: Record
     const stray = /\s([a-z_]+):\S/.exec(String(value));
     if (stray && !spec.choices) throw new Error(`/${def.name} has no such option "${stray[1]}:" (options: ${names.join(", ")})`);
     if (spec.type === "integer") value = Number(value);
+    if (spec.type === "boolean") value = /^(true|yes|да)$/i.test(String(value));
     options[name] = value;
   });
   for (const o of def.options) if (o.required && !(o.name in options)) throw new Error(`/${def.name}: Discord requires the option ${o.name}`);

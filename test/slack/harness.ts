@@ -80,7 +80,12 @@ export async function slackWorld(o: { wrapDesk?: (d: Desk) => Desk; viewAckBudge
       for (const b of view.blocks as any[]) {
         if (b.type !== "input") continue;
         const v = values[b.block_id];
-        state[b.block_id] = { v: b.element.type === "static_select" ? { type: "static_select", selected_option: v ? { value: v } : null } : { type: "plain_text_input", value: v ?? null } };
+        // A file input's value is the id of a file the fake holds (FakeSlack.addFile), as Slack sends after an upload.
+        state[b.block_id] = {
+          v: b.element.type === "static_select" ? { type: "static_select", selected_option: v ? { value: v } : null }
+            : b.element.type === "file_input" ? { type: "file_input", files: v ? [{ id: v, name: "upload" }] : [] }
+            : { type: "plain_text_input", value: v ?? null },
+        };
       }
       return sendInteraction(eventsUrl, SECRET, {
         type: "view_submission", team: { id: "T0FAKE", domain: "fake" }, user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: "T0FAKE" },

@@ -1,22 +1,26 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Desk } from "../../core/desk.ts";
+import type { Desk, Invocation } from "../../core/desk.ts";
 import type { Repos } from "../../db/repos.ts";
-import type { Actor, Lang } from "../../domain/types.ts";
+import type { Lang } from "../../domain/types.ts";
 import { normalise } from "../../domain/text.ts";
 import { toPlainText, type Reply } from "../../services/reply.ts";
 import { translator } from "../../i18n/index.ts";
 import { saveFiles } from "./files.ts";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { commandByName } from "../../../commands/index.ts";
+import type { CommandDef } from "../../core/command.ts";
+import { inbound, type Capabilities } from "../../core/adapter.ts";
+
+/** What the console can do, for the core: print, save files, read `file:<path>`; no forms, pages or sharing. */
+export const CONSOLE_CAPABILITIES: Capabilities = { ephemeral: false, share: false, file: true, paginate: false, forms: false, fileInput: true, autocomplete: false };
 
 /**
  * Commands with a file option take `file:<path>` in the console (the operator's own files; chat platforms
  * never read paths). The word is taken out of the line and the file handed over like an upload.
  */
-export async function consoleFiles(command: string, text: string): Promise<{ text: string; files?: Record<string, { name: string; data: string }>; error?: string }> {
-  const opt = commandByName.get(command)?.options.find((o) => o.type === "file");
+export async function consoleFiles(def: Pick<CommandDef, "options"> | undefined, text: string): Promise<{ text: string; files?: Record<string, { name: string; data: string }>; error?: string }> {
+  const opt = def?.options.find((o) => o.type === "file");
   if (!opt) return { text };
   const m = /(^|\s)file:("[^"]+"|\S+)/.exec(text);
   if (!m) return { text };
@@ -43,7 +47,7 @@ export type ConsoleOptions = {
 };
 
 /** Resolves "--as IND", "--as Israel", "--as chair" to the actor the console runs commands for. */
-export async function consoleActor(repos: Repos, who: string, lang?: Lang): Promise<Omit<Actor, "lang"> & { lang?: Lang } | undefined> {
+export async function consoleActor(repos: Repos, who: string, lang?: Lang): Promise<NonNullable<Invocation["actor"]> | undefined> {
   const w = normalise(who);
   if (w === "chair" || w === "secretariat")
     return { platform: "console", userId: w, role: w, lang, via: "console" };
@@ -66,6 +70,7 @@ export function renderConsole(r: Reply): string {
  */
 export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number; failed: number }> {
   const { desk, output } = opts;
+  const core = inbound(desk, CONSOLE_CAPABILITIES);
   const write = (s: string) => output.write(`${s}\n`);
   let lang: Lang | undefined = opts.lang;
   let actor = await consoleActor(desk.repos, opts.as, lang);
@@ -90,7 +95,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
     if (!opts.interactive) write(`> ${line}`);
     const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line);
     if (!m) {
-      write(t()("type_this") + " /help");
+      write(t()("console_not_a_command"));
       prompt();
       continue;
     }
@@ -105,15 +110,18 @@ export async function runConsole(opts: ConsoleOptions): Promise<{ lines: number;
       prompt();
       continue;
     }
-    const withFiles = await consoleFiles(name, text);
+    const withFiles = await consoleFiles(desk.command(name), text);
     if (withFiles.error) {
       write(withFiles.error);
       failed++;
       prompt();
       continue;
     }
-    const reply = await desk.run({ platform: "console", userId: actor.userId, command: name, text: withFiles.text, files: withFiles.files, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` });
-    if (name === "lang" && reply.status === "ok") lang = /ru/i.test(text) ? "ru" : "en";
+    const out = await core.receive({ type: "command", invocation: { platform: "console", userId: actor.userId, command: name, text: withFiles.text, files: withFiles.files, actor, requestKey: `console:${process.pid}:${Date.now()}:${n++}` } });
+    // The console has no forms, so the core always runs the command.
+    const reply = out.type === "reply" ? out.reply : desk.reply(t()("internal_error"));
+    // The console's own words follow the language the desk answered in (after /lang, from the next answer on).
+    if (reply.lang && reply.status === "ok") lang = reply.lang;
     if (reply.status !== "ok" && reply.status !== "info") failed++;
     write(renderConsole(reply));
     try {

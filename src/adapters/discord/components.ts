@@ -7,6 +7,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIModalInteractionResp
 import type { Action, ModalRequest } from "../../services/reply.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { LIMITS } from "./limits.ts";
+import { actionCode, actionFromCode, actionRun } from "../../core/actions.ts";
 
 const SEP = "|";
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
@@ -14,27 +15,18 @@ const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, ma
 /** What a click asks for: a command to run with typed options or a typed line. */
 export type ClickRun = { command: string; options?: Record<string, unknown>; text?: string };
 
-export function actionId(a: Action): string {
-  switch (a.kind) {
-    case "withdraw": return ["a", "w", a.positionId].join(SEP);
-    case "show_paragraph": return ["a", "p", a.document, a.paragraph].join(SEP);
-    case "list_comments": return ["a", "c", a.document, a.paragraph ?? ""].join(SEP);
-    case "choose": return ["a", "x", a.command, a.text].join(SEP);
-  }
-}
+export const actionId = (a: Action): string => ["a", ...actionCode(a)].join(SEP);
 
 /** Decodes an action button's custom id; undefined for ids this adapter did not make. */
 export function decodeAction(id: string): ClickRun | undefined {
   const [tag, kind, a = "", b = ""] = id.split(SEP);
   if (tag !== "a") return undefined;
   const rest = id.split(SEP).slice(3).join(SEP);
-  switch (kind) {
-    case "w": return { command: "withdraw", options: { id: Number(a) } };
-    case "p": return { command: "drafts", options: { document: a, para: rest || undefined } };
-    case "c": return { command: "drafts", options: { document: a, para: b || undefined, comments: true } };
-    case "x": return { command: a, text: rest };
-    default: return undefined;
-  }
+  const action = kind ? actionFromCode(kind, [a, b], rest) : undefined;
+  if (!action) return undefined;
+  // The command a button runs is the core's decision (src/core/actions.ts); typed options when it has them.
+  const run = actionRun(action);
+  return run.options ? { command: run.command, options: Object.fromEntries(Object.entries(run.options).filter(([, v]) => v !== undefined && v !== "")) } : { command: run.command, text: run.text };
 }
 
 export const pageId = (key: string, page: number) => ["pg", key, page].join(SEP);
@@ -65,7 +57,7 @@ export function buttonRows(
     const id = actionId(a);
     return {
       type: ComponentType.Button,
-      style: a.kind === "withdraw" ? ButtonStyle.Danger : ButtonStyle.Secondary,
+      style: actionRun(a).danger ? ButtonStyle.Danger : ButtonStyle.Secondary,
       label: clip(a.label, LIMITS.buttonLabel),
       custom_id: id.length <= LIMITS.customId ? id : stash(id),
     };
@@ -90,7 +82,9 @@ export const MORE_FIELD = "more";
  * Discord allows 5 components: optional fields beyond that share one "Other information" box,
  * typed as "area: ICT; dates: …" (the same shape as the text form of /events propose).
  */
-export function modalJSON(m: ModalRequest, prefill: Record<string, unknown>, t: Translator): APIModalInteractionResponseCallbackData {
+export function modalJSON(form: ModalRequest, prefill: Record<string, unknown>, t: Translator): APIModalInteractionResponseCallbackData {
+  // Files come in as the command's attachment option, never through a form.
+  const m = { ...form, fields: form.fields.filter((f) => f.kind !== "file") };
   const max = LIMITS.modalComponents;
   const fits = m.fields.length <= max;
   const shown = fits ? m.fields : [...m.fields.filter((f) => f.required), ...m.fields.filter((f) => !f.required)].slice(0, max - 1);

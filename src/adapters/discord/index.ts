@@ -7,13 +7,14 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, HTTPError, RateLimitError, type RateLimitData } from "discord.js";
 import type { Desk } from "../../core/desk.ts";
 import type { ChatPlatform } from "../../core/platform.ts";
+import type { ChatAdapter } from "../../core/adapter.ts";
 import { DeliveryError, withRetry, type RetryOptions } from "../../core/retry.ts";
 import type { Logger } from "../../log.ts";
 import type { Reply } from "../../services/reply.ts";
 import { translator } from "../../i18n/index.ts";
 import { renderPages, esc } from "./embeds.ts";
-import { createInteractionHandler, NO_PINGS } from "./interactions.ts";
-import { LIMITS, MAX_INLINE_RATE_LIMIT_WAIT_MS } from "./limits.ts";
+import { createInteractionHandler, DISCORD_CAPABILITIES, NO_PINGS } from "./interactions.ts";
+import { DISCORD_MESSAGE_LIMITS, LIMITS, MAX_INLINE_RATE_LIMIT_WAIT_MS } from "./limits.ts";
 import type { Inbox } from "../../core/inbox.ts";
 import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
 
@@ -36,7 +37,7 @@ export type DiscordOptions = {
 
 export type DiscordHandle = {
   client: Client;
-  platform: ChatPlatform;
+  platform: ChatAdapter;
   /** Connects to the gateway and resolves when the client is ready to receive interactions. */
   login: () => Promise<void>;
   destroy: () => Promise<void>;
@@ -114,7 +115,7 @@ export function createDiscord(o: DiscordOptions): DiscordHandle {
   };
   return {
     client,
-    platform: { platform: "discord", post, stop: destroy },
+    platform: { platform: "discord", post, stop: destroy, limits: DISCORD_MESSAGE_LIMITS, capabilities: DISCORD_CAPABILITIES },
     async login() {
       const ready = new Promise<void>((res) => client.once(Events.ClientReady, () => res()));
       await client.login(o.token);

@@ -7,8 +7,8 @@ import type {
   AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction,
   RepliableInteraction, InteractionReplyOptions,
 } from "discord.js";
-import { commandByName } from "../../../commands/index.ts";
 import type { Desk, Invocation } from "../../core/desk.ts";
+import { inbound, type Capabilities } from "../../core/adapter.ts";
 import type { CommandDef } from "../../core/command.ts";
 import type { Reply } from "../../services/reply.ts";
 import { langFrom, translator, type Translator } from "../../i18n/index.ts";
@@ -16,7 +16,10 @@ import type { Logger } from "../../log.ts";
 import { renderPages } from "./embeds.ts";
 import { buttonRows, decodeAction, decodeModal, decodePage, decodeShare, modalJSON, modalValues, type ClickRun } from "./components.ts";
 import { DEFER_AFTER_MS, LIMITS, PAGES_KEPT } from "./limits.ts";
-import { mayWrite, type Inbox } from "../../core/inbox.ts";
+import type { Inbox } from "../../core/inbox.ts";
+
+/** What Discord can do, for the core: everything; files come in as attachment options (its forms take none). */
+export const DISCORD_CAPABILITIES: Capabilities = { ephemeral: true, share: true, file: true, paginate: true, forms: true, fileInput: true, autocomplete: true };
 
 export const NO_PINGS = { parse: [] as [] };
 
@@ -32,19 +35,14 @@ export function whoOf(i: Interaction): Who {
 /** How long page and Share buttons keep working; their state is in the database, so a restart does not end them. */
 export const COMPONENT_STATE_TTL_MS = 24 * 3600_000;
 
-/** Answers worth showing to a whole channel: reads, not writes or private lists (as on Slack). */
-const SHAREABLE = new Set(["drafts", "coordinators", "deadlines", "events", "help", "digest", "silence"]);
-export function isShareable(command: string, options: Record<string, unknown> | undefined, r: Reply): boolean {
-  if (!SHAREABLE.has(command) || !r.ephemeral || (r.status !== "ok" && r.status !== "info")) return false;
-  if (command === "silence" && options?.target) return false;
-  if (command === "events" && (options?.propose === true || isPropose(options?.filter))) return false;
-  return true;
-}
 
 export type HandlerOptions = { desk: Desk; log: Logger; deferAfterMs?: number; inbox?: Inbox; applicationId?: string };
 
 export function createInteractionHandler(o: HandlerOptions) {
   const { desk, log } = o;
+  const core = inbound(desk, DISCORD_CAPABILITIES);
+  /** Answers worth showing to a whole channel: those of commands that declare they only read (as on Slack). */
+  const isShareable = (command: string, options: Record<string, unknown> | undefined, r: Reply) => core.outcome({ platform: "discord", userId: "", command, options: options ?? {} }, r).shareable;
   const deferAfter = o.deferAfterMs ?? DEFER_AFTER_MS;
   const longIds = new Map<string, string>();
   let stashN = 0;
@@ -101,7 +99,7 @@ export function createInteractionHandler(o: HandlerOptions) {
    * deferred (the ack), so a crash before the answer is completed on restart through the follow-up webhook.
    */
   async function runInv(i: RepliableInteraction, inv: Invocation): Promise<Reply> {
-    if (o.inbox && o.applicationId && inv.requestKey && mayWrite(inv)) {
+    if (o.inbox && o.applicationId && inv.requestKey && !desk.traits(inv).readOnly) {
       try {
         await o.inbox.record({ key: inv.requestKey, at: Date.now(), inv, reply: { platform: "discord", applicationId: o.applicationId, token: i.token, userId: i.user.id } });
       } catch (e) {
@@ -151,28 +149,17 @@ export function createInteractionHandler(o: HandlerOptions) {
     return Object.keys(out).length ? out : undefined;
   }
 
-  /** Commands that take long text open a form when the text was not typed (and for /events propose). */
-  function wantsModal(def: CommandDef, opts: Record<string, unknown>): boolean {
-    if (!def.modal) return false;
-    if (def.name === "events") return isPropose(opts.filter);
-    return def.options.some((x) => x.long && (opts[x.name] === undefined || opts[x.name] === ""));
-  }
-
   async function onCommand(i: ChatInputCommandInteraction) {
     const who = whoOf(i);
-    const def = commandByName.get(i.commandName);
+    const def = desk.command(i.commandName);
     const opts = optionsOf(i);
-    // An attached file is the command's text: no form is needed for it.
-    const hasFile = i.options.data.some((x) => !!x.attachment);
-    if (def && !hasFile && wantsModal(def, opts)) {
-      // A modal must be the first response, so decide from a quick identity read, before any real work.
-      const actor = await desk.actorFor({ ...who, command: def.name });
-      const allowed = !!actor && (def.access === "anyone" || def.access.includes(actor.role));
-      const m = allowed ? desk.modalFor(def.name, actor.lang) : undefined;
-      if (m) {
-        await i.showModal(modalJSON(m, opts, translator(actor!.lang)));
-        return;
-      }
+    // An attached file counts as given (it is the command's text): the declaration decides whether a form opens.
+    const attached = Object.fromEntries(i.options.data.filter((x) => !!x.attachment).map((x) => [x.name, { name: x.attachment!.name, data: "" }]));
+    // A modal must be the first response, so it is decided from a quick identity read (access included), before any real work.
+    const form = def ? await core.formFor({ ...who, command: def.name, options: opts, files: attached }) : undefined;
+    if (form) {
+      await i.showModal(modalJSON(form.modal, form.prefill, translator(form.lang)));
+      return;
     }
     // The download runs inside the answered work, so a slow CDN still gets the interaction deferred in time.
     const work = (def?.options.some((x) => x.type === "file") ? filesOf(i, def) : Promise.resolve(undefined))
@@ -191,9 +178,10 @@ export function createInteractionHandler(o: HandlerOptions) {
     }
     const actor = await desk.actorFor({ ...who, command });
     const values = modalValues(desk.modalFor(command, actor?.lang ?? langFrom(i.locale)), raw);
-    const options: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    if (command === "events") options.propose = true;
-    await answer(i, runInv(i, { ...who, command, options, requestKey: i.id }), who, command, options, i.id);
+    const filled: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    // The command's fixed values (declared with its form) are added by the core.
+    const inv = core.invocationOf({ type: "form_submit", command, values: filled, who, requestKey: i.id });
+    await answer(i, runInv(i, inv), who, command, inv.options, i.id);
   }
 
   async function onButton(i: ButtonInteraction) {
@@ -232,20 +220,10 @@ export function createInteractionHandler(o: HandlerOptions) {
 
   /** Autocomplete cannot be deferred: answer from the desk's indexed suggestions, at most 25. */
   async function onAutocomplete(i: AutocompleteInteraction) {
-    const def = commandByName.get(i.commandName);
     const focused = i.options.getFocused(true);
-    const spec = def?.options.find((x) => x.name === focused.name);
-    const opts = optionsOf(i);
-    const q = String(focused.value ?? "");
-    let choices: { name: string; value: string | number }[] = [];
-    if (spec?.suggest) {
-      const found = await desk.suggest(spec.suggest, q, whoOf(i), { document: opts.document ?? opts.target });
-      choices = found.map((s) => ({ name: s.label.slice(0, LIMITS.choiceName), value: spec.type === "integer" ? Number(s.value) : s.value.slice(0, LIMITS.choiceValue) }));
-      if (def?.name === "events" && focused.name === "filter") {
-        const label = translator(langFrom(i.locale))("dc_propose_choice");
-        if (!q || isPropose(q) || label.toLowerCase().includes(q.toLowerCase())) choices.unshift({ name: label, value: "propose" });
-      }
-    }
+    const spec = desk.command(i.commandName)?.options.find((x) => x.name === focused.name);
+    const found = await core.choices({ type: "autocomplete", command: i.commandName, option: focused.name, query: String(focused.value ?? ""), options: optionsOf(i), who: whoOf(i) });
+    const choices = found.map((s) => ({ name: s.label.slice(0, LIMITS.choiceName), value: spec?.type === "integer" ? Number(s.value) : s.value.slice(0, LIMITS.choiceValue) }));
     await i.respond(choices.slice(0, LIMITS.autocompleteChoices));
   }
 
@@ -274,4 +252,3 @@ export function createInteractionHandler(o: HandlerOptions) {
   return { onInteraction, postButtons };
 }
 
-const isPropose = (v: unknown) => typeof v === "string" && /^(propose|предложить)$/i.test(v.trim());

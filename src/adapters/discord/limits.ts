@@ -1,3 +1,5 @@
+import type { MessageLimits } from "../../core/platform.ts";
+
 /**
  * Every Discord limit the adapter respects, in one place (https://discord.com/developers/docs).
  * Exceeding any of them makes Discord reject the whole message with 50035 Invalid Form Body.
@@ -38,6 +40,13 @@ export const LIMITS = {
 
 /** Characters of rendered text per page: under the description limit, leaving room for title and footer in the 6000 total. */
 export const PAGE_CHARS = 3800;
+
+/**
+ * How much one posted message may hold (digests and alerts are split to fit): the adapter renders a message as
+ * an embed page (PAGE_CHARS); a block may become an embed field (1024), and the headroom covers the title,
+ * markup and escaping.
+ */
+export const DISCORD_MESSAGE_LIMITS: MessageLimits = { maxBlocks: LIMITS.embedFields - 5, maxBlockChars: LIMITS.embedFieldValue - 24, maxChars: PAGE_CHARS - 300 };
 
 /** Discord answers 10062 when the first response comes after 3 s; defer well before that. */
 export const DEFER_AFTER_MS = 1000;

@@ -1,10 +1,10 @@
 /**
- * The application-command payload, generated from `commands/`: the only source of names, options and
- * descriptions. `npm run discord:register` PUTs it (bulk overwrite) as a deploy step.
+ * The application-command payload, generated from the command registry (commands/, passed in by the
+ * generator scripts/discord-register.ts): the only source of names, options and descriptions.
+ * `npm run discord:register` PUTs it (bulk overwrite) as a deploy step.
  */
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, ApplicationIntegrationType, PermissionFlagsBits } from "discord.js";
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
-import { commands as allCommands } from "../../../commands/index.ts";
 import type { CommandDef, OptionSpec } from "../../core/command.ts";
 import { LIMITS } from "./limits.ts";
 
@@ -26,6 +26,7 @@ function optionJSON(o: OptionSpec) {
     required: requiredOnDiscord(o),
   };
   if (o.type === "file") return { ...base, type: ApplicationCommandOptionType.Attachment as const };
+  if (o.type === "boolean") return { ...base, type: ApplicationCommandOptionType.Boolean as const };
   if (o.type === "integer") return { ...base, type: ApplicationCommandOptionType.Integer as const, min_value: 1, ...(o.suggest ? { autocomplete: true } : {}) };
   const choices = o.choices?.slice(0, LIMITS.optionChoices).map((c) => ({
     name: clip(c.label.en, LIMITS.optionChoiceName),
@@ -65,4 +66,4 @@ export function commandJSON(def: CommandDef): CommandJSON {
   };
 }
 
-export const registrationPayload = (defs: CommandDef[] = allCommands): CommandJSON[] => defs.map(commandJSON);
+export const registrationPayload = (defs: readonly CommandDef[]): CommandJSON[] => defs.map(commandJSON);

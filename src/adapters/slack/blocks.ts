@@ -2,6 +2,7 @@
  * Reply → Block Kit. Every piece of text is escaped; sections are split to Slack's size limits and long
  * replies become pages, so nothing is ever cut off. Buttons carry the command to run as JSON in `value`.
  */
+import { actionRun } from "../../core/actions.ts";
 import type { Action, Block, ModalRequest, Reply } from "../../services/reply.ts";
 import type { Translator } from "../../i18n/index.ts";
 import { SLACK_LIMITS as L, RESERVED_BLOCKS } from "./limits.ts";
@@ -75,16 +76,8 @@ const blockChars = (b: SlackBlock) => JSON.stringify(b).length;
 
 /** The command a reply's action button runs, in the words a user would type. */
 export function actionCommand(a: Action): { c: string; t: string } {
-  switch (a.kind) {
-    case "withdraw":
-      return { c: "withdraw", t: String(a.positionId) };
-    case "show_paragraph":
-      return { c: "drafts", t: `${a.document} para ${a.paragraph}` };
-    case "list_comments":
-      return { c: "drafts", t: `${a.document}${a.paragraph ? ` para ${a.paragraph}` : ""} comments` };
-    case "choose":
-      return { c: a.command.replace(/^\//, ""), t: a.text };
-  }
+  const run = actionRun(a);
+  return { c: run.command, t: run.text };
 }
 
 const label = (s: string) => defuse(s.length > L.buttonText ? `${s.slice(0, L.buttonText - 1)}…` : s);
@@ -141,7 +134,7 @@ export function renderPages(r: Reply, o: RenderOptions): SlackMessage[] {
   if (r.fieldErrors)
     body.push(...Object.entries(r.fieldErrors).flatMap(([k, v]) => renderBlock({ type: "context", text: `${k}: ${v}` })));
   const pages = paginate(body);
-  const buttons = (r.actions ?? []).map((a, i) => button(`${ACTION_PREFIX}run_${i}`, a.label, { k: "run", ...actionCommand(a) }, a.kind === "withdraw" ? "danger" : undefined));
+  const buttons = (r.actions ?? []).map((a, i) => button(`${ACTION_PREFIX}run_${i}`, a.label, { k: "run", ...actionCommand(a) }, actionRun(a).danger ? "danger" : undefined));
   if (o.shareable && o.source) buttons.push(button(`${ACTION_PREFIX}share`, o.t("slack_share"), { k: "share", c: o.source.command, t: o.source.text }));
   return pages.map((page, i) => {
     const blocks: SlackBlock[] = [head[0]!, ...page];
@@ -162,20 +155,26 @@ export type ModalMeta = { c: string; ch?: string; r?: string; l: "en" | "ru" };
 
 const plain = (text: string, max: number) => ({ type: "plain_text", text: defuse(text.length > max ? `${text.slice(0, max - 1)}…` : text), emoji: true });
 
-export function renderModal(m: ModalRequest, meta: ModalMeta, t: Translator, usage?: string): Record<string, unknown> {
+/** `prefill`: what the user already typed after the command, shown in the form's fields. */
+export function renderModal(m: ModalRequest, meta: ModalMeta, t: Translator, usage?: string, prefill: Record<string, string> = {}): Record<string, unknown> {
   const blocks: SlackBlock[] = m.fields.map((f) => {
     const opts = (f.options ?? []).map((o) => ({ text: plain(o.label, L.optionText), value: o.value }));
-    const initial = opts.find((o) => o.value === f.initial);
+    const given = Object.hasOwn(prefill, f.id) ? prefill[f.id] : undefined;
+    const initial = opts.find((o) => o.value === (given ?? f.initial));
+    const max = Math.min(f.maxLength ?? L.plainTextInput, L.plainTextInput);
     const element =
       f.kind === "select"
         ? { type: "static_select", action_id: "v", options: opts, ...(initial ? { initial_option: initial } : {}) }
-        : {
-            type: "plain_text_input",
-            action_id: "v",
-            multiline: f.kind === "long_text",
-            max_length: Math.min(f.maxLength ?? L.plainTextInput, L.plainTextInput),
-            ...(f.hint ? { placeholder: plain(f.hint, L.placeholder) } : {}),
-          };
+        : f.kind === "file"
+          ? { type: "file_input", action_id: "v", max_files: 1, ...(f.accept ? { filetypes: f.accept } : {}) }
+          : {
+              type: "plain_text_input",
+              action_id: "v",
+              multiline: f.kind === "long_text",
+              max_length: max,
+              ...(given ? { initial_value: given.slice(0, max) } : {}),
+              ...(f.hint ? { placeholder: plain(f.hint, L.placeholder) } : {}),
+            };
     return { type: "input", block_id: f.id, optional: !f.required, label: plain(f.label, L.inputLabel), element };
   });
   if (usage) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(`${t("slack_modal_usage")} ${usage}`).slice(0, L.sectionText) }] });
@@ -192,7 +191,19 @@ export function renderModal(m: ModalRequest, meta: ModalMeta, t: Translator, usa
   };
 }
 
-type StateValue = { type: string; value?: string | null; selected_option?: { value: string } | null };
+type StateValue = { type: string; value?: string | null; selected_option?: { value: string } | null; files?: { id?: string }[] | null };
+
+/** The file ids of a modal's file inputs by field id (the first file of each). */
+export function modalFiles(state: { values: Record<string, Record<string, StateValue>> }): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
+    if (!actions || typeof actions !== "object") continue;
+    const v = (Object.hasOwn(actions, "v") ? actions.v : undefined) ?? Object.values(actions)[0];
+    const id = v?.type === "file_input" && Array.isArray(v.files) ? v.files[0]?.id : undefined;
+    if (typeof id === "string" && id) out[blockId] = id;
+  }
+  return out;
+}
 
 /** A modal's submitted values by field id, leaving out what the user left empty. */
 export function modalValues(state: { values: Record<string, Record<string, StateValue>> }): Record<string, string> {

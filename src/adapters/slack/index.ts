@@ -4,7 +4,7 @@
  */
 import { App, HTTPReceiver, SocketModeReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
 import type { Desk } from "../../core/desk.ts";
-import type { ChatPlatform } from "../../core/platform.ts";
+import type { ChatAdapter } from "../../core/adapter.ts";
 import type { RetryOptions } from "../../core/retry.ts";
 import type { Logger } from "../../log.ts";
 import { createHttpServer, type HttpServer } from "../../http/server.ts";
@@ -14,7 +14,8 @@ import { callSlack, postResponse } from "./api.ts";
 import type { Inbox } from "../../core/inbox.ts";
 import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
 import { escapeMrkdwn } from "./escape.ts";
-import { registerListeners } from "./listeners.ts";
+import { registerListeners, SLACK_CAPABILITIES } from "./listeners.ts";
+import { SLACK_MESSAGE_LIMITS } from "./limits.ts";
 import { renderPages } from "./blocks.ts";
 
 export type SlackOptions = {
@@ -41,7 +42,7 @@ export type SlackOptions = {
   inbox?: Inbox;
 };
 
-export type SlackPlatform = ChatPlatform & {
+export type SlackPlatform = ChatAdapter & {
   app: App;
   /** HTTP mode: the port actually listened on. */
   port?: number;
@@ -103,7 +104,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
     }
     return processEvent(event);
   };
-  registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500, inbox: o.inbox });
+  registerListeners(app, { desk: o.desk, log: o.log, retry: o.retry ?? {}, viewAckBudgetMs: o.viewAckBudgetMs ?? 2500, inbox: o.inbox, botToken: o.botToken, apiUrl: o.apiUrl });
 
   let port: number | undefined;
   // HTTP mode: Bolt's receiver answers on the shared listener (it verifies signatures and acks); Bolt
@@ -123,6 +124,8 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
 
   return {
     platform: "slack",
+    capabilities: SLACK_CAPABILITIES,
+    limits: SLACK_MESSAGE_LIMITS,
     app,
     port,
     async post(channelId, reply) {

@@ -1,3 +1,5 @@
+import type { MessageLimits } from "../../core/platform.ts";
+
 /**
  * Every Slack limit the adapter respects, in one place (https://api.slack.com/reference/block-kit).
  * Rendering splits or paginates against these numbers; nothing is truncated silently.
@@ -37,7 +39,15 @@ export const SLACK_LIMITS = {
   responseUrlPosts: 5,
   /** Slack gives up on an ack after 3 s; trigger_id expires after 3 s too. */
   ackMs: 3000,
+  /** The largest file a form's file input may bring in (the text of a document, not an archive). */
+  fileInputBytes: 10_000_000,
 } as const;
 
 /** Blocks of a page kept back for the summary, the page line, the buttons and the page navigation. */
 export const RESERVED_BLOCKS = 4;
+
+/**
+ * How much one posted message may hold (digests and alerts are split to fit): 50 blocks per message,
+ * 3000 characters per section; escaping & < > can grow text, hence 2500.
+ */
+export const SLACK_MESSAGE_LIMITS: MessageLimits = { maxBlocks: SLACK_LIMITS.blocksPerMessage - RESERVED_BLOCKS, maxBlockChars: 2500, maxChars: SLACK_LIMITS.pageChars };

@@ -3,6 +3,7 @@
  * about which commands exist. Paste it at api.slack.com/apps → Create New App → From a manifest.
  */
 import type { CommandDef } from "../../core/command.ts";
+import { translator } from "../../i18n/index.ts";
 
 export const PLACEHOLDER_URL = "https://delegate-desk.example.org";
 
@@ -14,8 +15,8 @@ export type ManifestOptions = {
   name?: string;
 };
 
-/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, the user's locale (users.info), files (compilations, matrix pictures, calendars). */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write"];
+/** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, the user's locale (users.info), files (compilations, matrix pictures, calendars), and reading files given in a form (files.info). */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write", "files:read"];
 
 /** Slack's limit for a usage hint (its manifest schema: 1–1000 characters). */
 export const USAGE_HINT_MAX = 1000;
@@ -46,8 +47,7 @@ export function slackManifest(commands: CommandDef[], o: ManifestOptions = {}) {
     display_information: {
       name,
       description: "Comments, objections, coordinators and deadlines for CICA delegations",
-      long_description:
-        "Delegate Desk keeps a delegation's positions on drafts, offers and nominations, lists coordinators and deadlines, and prepares the Chair's daily digest. Answers are private unless you share them. Type /help to start; /lang ru for Russian.",
+      long_description: translator("en")("slack_app_long_description"),
       background_color: "#1f3a5f",
     },
     features: {
