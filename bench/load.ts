@@ -1,6 +1,8 @@
 import { now } from "./stats.ts";
 
-export type Sample = { ack: number; reply: number; ok: boolean };
+/** `outcome` of a write, from its final reply: a new record, a repeat ("already on record"), or anything else. */
+export type Sample = { ack: number; reply: number; ok: boolean; command?: string; outcome?: Outcome };
+export type Outcome = "new" | "repeat" | "other";
 export type LoadResult = { samples: Sample[]; sent: number; failed: number; wallMs: number };
 
 /**
