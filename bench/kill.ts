@@ -14,7 +14,7 @@ import { freePort, slackProcess, type BotProcess } from "./procs.ts";
 import { now, round } from "./stats.ts";
 import { copySqlite, err, seededDb, SEED_NOW, TZ } from "./dbs.ts";
 
-export type KillFigures = { sent: number; acked: number; acked_before_kill: number; completed: number; lost: number; answered_unacked: number; writes_acked: number; writes_stored: number; writes_missing: number; writes_duplicated: number; restart_ms: number | null };
+export type KillFigures = { sent: number; acked: number; acked_before_kill: number; completed: number; lost: number; lost_by_command: Record<string, number>; answered_unacked: number; writes_acked: number; writes_stored: number; writes_missing: number; writes_duplicated: number; restart_ms: number | null };
 
 export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: string; driver: Driver; secret: string; n: number; rate: number; replyTimeoutMs: number }): Promise<KillFigures> {
   const seeded = await seededDb(o.provider, o.pgUrl, o.dir);
@@ -53,11 +53,11 @@ export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: st
     }
     const stored = r.ackedWrites.filter((w) => (seen.get(w.i) ?? 0) >= 1).length;
     const out: KillFigures = {
-      sent: r.sent, acked: r.acked, acked_before_kill: r.ackedBeforeKill, completed: r.completed, lost: r.acked - r.completed, answered_unacked: r.answeredUnacked,
+      sent: r.sent, acked: r.acked, acked_before_kill: r.ackedBeforeKill, completed: r.completed, lost: r.acked - r.completed, lost_by_command: r.lostByCommand, answered_unacked: r.answeredUnacked,
       writes_acked: r.ackedWrites.length, writes_stored: stored, writes_missing: r.ackedWrites.length - stored, writes_duplicated: r.ackedWrites.filter((w) => (seen.get(w.i) ?? 0) > 1).length,
       restart_ms: round(restartMs ?? Number.NaN, 0),
     };
-    err(`${o.provider} kill -9 burst: ${out.sent} sent at ${o.rate}/s, killed after ${out.acked_before_kill} acks, restarted in ${out.restart_ms} ms; acked ${out.acked}, completed ${out.completed}, lost ${out.lost} (answered though not acked: ${out.answered_unacked}); acked writes ${out.writes_acked}: stored ${out.writes_stored}, missing ${out.writes_missing}, stored twice ${out.writes_duplicated}`);
+    err(`${o.provider} kill -9 burst: ${out.sent} sent at ${o.rate}/s, killed after ${out.acked_before_kill} acks, restarted in ${out.restart_ms} ms; acked ${out.acked}, completed ${out.completed}, lost ${out.lost}${out.lost ? ` (${Object.entries(out.lost_by_command).map(([c, n]) => `/${c} ${n}`).join(", ")})` : ""} (answered though not acked: ${out.answered_unacked}); acked writes ${out.writes_acked}: stored ${out.writes_stored}, missing ${out.writes_missing}, stored twice ${out.writes_duplicated}`);
     return out;
   } finally {
     await first.kill9();
