@@ -6,8 +6,8 @@ import type { BurstRequest, BurstResult, LoadRequest } from "./driver.ts";
 export type Driver = {
   apiUrl: string;
   load: (r: Omit<LoadRequest, "type" | "secret" | "id">) => Promise<LoadResult>;
-  /** `onKill` runs (not awaited by the worker) when the burst has seen its `killAfter` acks. */
-  burst: (r: Omit<BurstRequest, "type" | "secret" | "id">, onKill: () => void) => Promise<BurstResult>;
+  /** `onKill` runs when the burst has seen its `killAfter` acks; the worker is told when its promise settles (the bot listens again). */
+  burst: (r: Omit<BurstRequest, "type" | "secret" | "id">, onKill: () => Promise<unknown>) => Promise<BurstResult>;
   close: () => Promise<void>;
 };
 
@@ -17,7 +17,7 @@ export async function startDriver(secret: string): Promise<Driver> {
   const entry = new URL("./driver.ts", import.meta.url).href;
   const w = new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
   const pending = new Map<number, (r: unknown) => void>();
-  const kills = new Map<number, () => void>();
+  const kills = new Map<number, () => Promise<unknown>>();
   let ready: (apiUrl: string) => void;
   const apiUrl = new Promise<string>((r) => (ready = r));
   let failed: Error | undefined;
@@ -27,7 +27,10 @@ export async function startDriver(secret: string): Promise<Driver> {
   });
   w.on("message", (m: { type: string; id?: number; result?: unknown; apiUrl?: string }) => {
     if (m.type === "ready") ready(m.apiUrl!);
-    else if (m.type === "kill") kills.get(m.id!)?.();
+    else if (m.type === "kill") {
+      const id = m.id!;
+      void kills.get(id)?.().finally(() => w.postMessage({ type: "restarted", id }));
+    }
     else if (m.type === "done") {
       pending.get(m.id!)?.(m.result);
       pending.delete(m.id!);
@@ -35,7 +38,7 @@ export async function startDriver(secret: string): Promise<Driver> {
     }
   });
   let next = 0;
-  const ask = <T>(msg: Record<string, unknown>, onKill?: () => void) =>
+  const ask = <T>(msg: Record<string, unknown>, onKill?: () => Promise<unknown>) =>
     new Promise<T>((resolve, reject) => {
       if (failed) return reject(failed);
       const id = ++next;

@@ -2,7 +2,8 @@
  * The Slack side of the benchmark, in a worker thread: the fake Slack (Web API and response_url) and the
  * load generator that posts signed slash commands. In production Slack is another machine; keeping its
  * work off the bot's event loop keeps the figures about the bot. Messages: main → {load|burst, id},
- * worker → {ready, apiUrl} once, then {done, id, result} per request, and {kill, id} once per burst.
+ * worker → {ready, apiUrl} once, then {done, id, result} per request, and {kill, id} once per burst
+ * (answered by main → {restarted, id} once the bot listens again).
  */
 import { parentPort } from "node:worker_threads";
 import { openLoop, type Sample } from "./load.ts";
@@ -13,7 +14,7 @@ import { commandFor } from "./commands.ts";
 type Common = { id: number; port: number; users: string[]; tag: string; secret: string; /** Added to every command's index, so runs never repeat a write. */ base?: number };
 export type LoadRequest = Common & { type: "load"; /** Several bot processes: commands go round-robin. */ ports?: number[]; rate: number; seconds: number; waitReply: boolean };
 /** kill -9 burst: `n` commands at `rate`; after `killAfter` acks the main thread is told to kill the bot. */
-export type BurstRequest = Common & { type: "burst"; n: number; rate: number; killAfter: number; replyTimeoutMs: number };
+export type BurstRequest = Common & { type: "burst"; n: number; rate: number; killAfter: number; replyTimeoutMs: number; quietMs: number };
 export type BurstResult = { sent: number; acked: number; completed: number; answeredUnacked: number; ackedWrites: { i: number; command: string }[]; ackedBeforeKill: number; /** Acked but never answered, by command. */ lostByCommand: Record<string, number> };
 
 const post = async (fake: FakeSlack, r: Common, port: number, i: number, id: string) => {
@@ -53,15 +54,22 @@ async function burst(fake: FakeSlack, r: BurstRequest): Promise<BurstResult> {
     return { ack: 0, reply: 0, ok };
   }, r.replyTimeoutMs);
   // Every acknowledged command must be answered: by the first process, or by the second from the inbox.
+  // Wait until all are, or until no new answer has come for `quietMs` since the bot was restarted (it has
+  // done what it will do), or the overall deadline.
   const deadline = now() + r.replyTimeoutMs;
+  let answered = 0;
+  let lastChange = now();
+  for (;;) {
+    const n = acked.filter((a) => fake.hasReply(a.id)).length;
+    if (n !== answered) { answered = n; lastChange = now(); }
+    const restarted = restartedAt.get(r.id);
+    if (n === acked.length || (restarted !== undefined && now() - Math.max(lastChange, restarted) > r.quietMs) || now() > deadline) break;
+    await new Promise((res) => setTimeout(res, 200));
+  }
   let completed = 0;
   const lostByCommand: Record<string, number> = {};
   for (const a of acked) {
-    const left = deadline - now();
-    let timer: NodeJS.Timeout | undefined;
-    const got = await Promise.race([fake.replied(a.id).then(() => true), new Promise<boolean>((res) => { timer = setTimeout(() => res(false), Math.max(0, left)); })]);
-    clearTimeout(timer);
-    if (got) completed++;
+    if (fake.hasReply(a.id)) completed++;
     else lostByCommand[a.command] = (lostByCommand[a.command] ?? 0) + 1;
   }
   const ackedIds = new Set(acked.map((a) => a.id));
@@ -70,8 +78,15 @@ async function burst(fake: FakeSlack, r: BurstRequest): Promise<BurstResult> {
   return { sent: tried.length, acked: acked.length, completed, answeredUnacked, ackedWrites, ackedBeforeKill, lostByCommand };
 }
 
+/** When the main thread reported the killed bot listening again, per burst. */
+const restartedAt = new Map<number, number>();
+
 const fake = await startFakeSlack();
-parentPort!.on("message", async (m: LoadRequest | BurstRequest | { type: "close" }) => {
+parentPort!.on("message", async (m: LoadRequest | BurstRequest | { type: "close" } | { type: "restarted"; id: number }) => {
+  if (m.type === "restarted") {
+    restartedAt.set(m.id, now());
+    return;
+  }
   if (m.type === "close") {
     await fake.close();
     parentPort!.close();

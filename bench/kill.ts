@@ -16,7 +16,7 @@ import { copySqlite, err, seededDb, SEED_NOW, TZ } from "./dbs.ts";
 
 export type KillFigures = { sent: number; acked: number; acked_before_kill: number; completed: number; lost: number; lost_by_command: Record<string, number>; answered_unacked: number; writes_acked: number; writes_stored: number; writes_missing: number; writes_duplicated: number; restart_ms: number | null };
 
-export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: string; driver: Driver; secret: string; n: number; rate: number; replyTimeoutMs: number }): Promise<KillFigures> {
+export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: string; driver: Driver; secret: string; n: number; rate: number; replyTimeoutMs: number; quietMs: number }): Promise<KillFigures> {
   const seeded = await seededDb(o.provider, o.pgUrl, o.dir);
   const url = o.provider === "sqlite" ? copySqlite(seeded, o.dir, `kill-${o.provider}`) : seeded.url;
   const port = await freePort();
@@ -26,13 +26,14 @@ export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: st
   let restartMs: number | null = null;
   const base = takeBase(o.n);
   try {
-    const r = await o.driver.burst({ port, n: o.n, rate: o.rate, killAfter: Math.ceil(o.n * 0.4), users: seeded.members.map((c) => `U${c}`), tag: `kill-${o.provider}`, base, replyTimeoutMs: o.replyTimeoutMs }, () => {
+    const r = await o.driver.burst({ port, n: o.n, rate: o.rate, killAfter: Math.ceil(o.n * 0.4), users: seeded.members.map((c) => `U${c}`), tag: `kill-${o.provider}`, base, replyTimeoutMs: o.replyTimeoutMs, quietMs: o.quietMs }, () => {
       second = first.kill9().then(async () => {
         const t0 = now();
         const b = await slackProcess(env);
         restartMs = now() - t0;
         return b;
       });
+      return second;
     });
     const bot = await second;
     await bot?.stop();

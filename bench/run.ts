@@ -41,7 +41,7 @@ import { now, percentile, round, timeEach } from "./stats.ts";
 import { commandFor, takeBase } from "./commands.ts";
 import { startDriver, type Driver } from "./driver-client.ts";
 import { BOT, consoleStart, idle, rssMb, slackProcess, staleBuild } from "./procs.ts";
-import { copySqlite, err, freshDb, pgServer, seededDb, SEED_NOW, TZ } from "./dbs.ts";
+import { copySqlite, dropTemplates, err, freshDb, pgServer, seededDb, SEED_NOW, TZ } from "./dbs.ts";
 import { ratioSummary, slackFigures, toRun, type Run, type SlackFigures } from "./slack-runs.ts";
 import { digestYear, type DigestFigures } from "./digest.ts";
 import { killBurst, type KillFigures } from "./kill.ts";
@@ -151,7 +151,7 @@ async function pgTwo(dir: string, driver: Driver, pgUrl: string) {
       const users = t.members.map((c) => `U${c}`);
       const ports = bots.map((b) => b.port);
       await driver.load({ port: ports[0]!, ports, rate: 50, seconds: 1, users, tag: "pg2-warm", waitReply: true, base: takeBase(50) });
-      const seconds = QUICK ? 2 : Math.max(SECONDS, 5);
+      const seconds = QUICK ? 1 : Math.max(SECONDS, 5);
       const r = await driver.load({ port: ports[0]!, ports, rate: 200, seconds, users, tag: "pg2", waitReply: true, base: takeBase(200 * seconds) });
       const run = toRun("postgresql", "slack", 200, r);
       err(`postgresql, 2 bot processes at 200/s: ack p50/p95/p99 ${run.ack_p50_ms}/${run.ack_p95_ms}/${run.ack_p99_ms} ms, reply p99 ${run.reply_p99_ms} ms, ${run.throughput_per_s}/s answered, failed ${run.failed}/${run.n}`);
@@ -207,9 +207,10 @@ async function main() {
     procs = await startUp(dir, driver);
     if (pgUrl) pg2 = await pgTwo(dir, driver, pgUrl);
     for (const provider of providers)
-      kill[provider] = await killBurst({ provider, pgUrl, dir, driver, secret: SECRET, n: KILL_N, rate: KILL_RATE, replyTimeoutMs: QUICK ? 60_000 : 180_000 });
+      kill[provider] = await killBurst({ provider, pgUrl, dir, driver, secret: SECRET, n: KILL_N, rate: KILL_RATE, replyTimeoutMs: QUICK ? 60_000 : 180_000, quietMs: QUICK ? 5_000 : 15_000 });
   } finally {
     await driver.close();
+    await dropTemplates();
     rmSync(dir, { recursive: true, force: true });
   }
   table(runs);
