@@ -10,7 +10,10 @@ export type LoadResult = { samples: Sample[]; sent: number; failed: number; wall
  * do; a closed loop would slow its own arrivals and hide queueing. `send` resolves with its own ack and
  * final-reply times (ms since its start). Waits for the stragglers, up to `drainMs`.
  */
-export async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<Sample>, drainMs = 30_000): Promise<LoadResult> {
+/** How long a step waits for its stragglers; a command unanswered by then counts as taking this long. */
+export const DRAIN_MS = 30_000;
+
+export async function openLoop(rate: number, seconds: number, send: (i: number) => Promise<Sample>, drainMs = DRAIN_MS): Promise<LoadResult> {
   const total = Math.max(1, Math.round(rate * seconds));
   const t0 = now();
   const pending: Promise<unknown>[] = [];
