@@ -46,7 +46,12 @@ export function countWrites(samples: Sample[], into: WriteCounts) {
 
 export type SlackFigures = { runs: Run[]; ratios: number[]; floors: number[]; ours: number[]; ackP99: number | null; replyP99: number | null; writes: WriteCounts };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+/** The median; of an even count, the mean of the two middle values (not the lower one, which would flatter). */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = (s.length - 1) / 2;
+  return (s[Math.floor(m)]! + s[Math.ceil(m)]!) / 2;
+};
 export const ratioSummary = (f: SlackFigures) => ({ median: round(median(f.ratios), 2), worst: round(Math.max(...f.ratios), 2) });
 
 export async function slackFigures(o: { provider: Provider; pgUrl?: string; dir: string; driver: Driver; secret: string; rates: number[]; stepSeconds: (rate: number) => number; rounds: number; roundSeconds: number }): Promise<SlackFigures> {
