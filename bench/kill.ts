@@ -14,7 +14,7 @@ import { freePort, slackProcess, type BotProcess } from "./procs.ts";
 import { now, round } from "./stats.ts";
 import { copySqlite, err, seededDb, SEED_NOW, TZ } from "./dbs.ts";
 
-export type KillFigures = { sent: number; acked: number; acked_before_kill: number; completed: number; lost: number; lost_by_command: Record<string, number>; answered_unacked: number; writes_acked: number; writes_stored: number; writes_missing: number; writes_duplicated: number; restart_ms: number | null };
+export type KillFigures = { sent: number; acked: number; acked_before_kill: number; completed: number; lost: number; lost_by_command: Record<string, number>; answered_unacked: number; writes_acked: number; writes_stored: number; writes_missing: number; writes_duplicated: number; restart_ms: number | null; inbox_recovered_logged: boolean };
 
 export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: string; driver: Driver; secret: string; n: number; rate: number; replyTimeoutMs: number; quietMs: number }): Promise<KillFigures> {
   const seeded = await seededDb(o.provider, o.pgUrl, o.dir);
@@ -24,6 +24,7 @@ export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: st
   const first = await slackProcess(env);
   let second: Promise<BotProcess> | undefined;
   let restartMs: number | null = null;
+  let recovered = false;
   const base = takeBase(o.n);
   try {
     const r = await o.driver.burst({ port, n: o.n, rate: o.rate, killAfter: Math.ceil(o.n * 0.4), users: seeded.members.map((c) => `U${c}`), tag: `kill-${o.provider}`, base, replyTimeoutMs: o.replyTimeoutMs, quietMs: o.quietMs }, () => {
@@ -31,6 +32,9 @@ export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: st
         const t0 = now();
         const b = await slackProcess(env);
         restartMs = now() - t0;
+        // The bench waits for answers only once the restarted bot says it has worked through its inbox
+        // (src/core/recover.ts logs "inbox recovered"), or after a minute if it never does.
+        recovered = await b.logged("inbox recovered", 60_000);
         return b;
       });
       return second;
@@ -56,7 +60,7 @@ export async function killBurst(o: { provider: Provider; pgUrl?: string; dir: st
     const out: KillFigures = {
       sent: r.sent, acked: r.acked, acked_before_kill: r.ackedBeforeKill, completed: r.completed, lost: r.acked - r.completed, lost_by_command: r.lostByCommand, answered_unacked: r.answeredUnacked,
       writes_acked: r.ackedWrites.length, writes_stored: stored, writes_missing: r.ackedWrites.length - stored, writes_duplicated: r.ackedWrites.filter((w) => (seen.get(w.i) ?? 0) > 1).length,
-      restart_ms: round(restartMs ?? Number.NaN, 0),
+      restart_ms: round(restartMs ?? Number.NaN, 0), inbox_recovered_logged: recovered,
     };
     err(`${o.provider} kill -9 burst: ${out.sent} sent at ${o.rate}/s, killed after ${out.acked_before_kill} acks, restarted in ${out.restart_ms} ms; acked ${out.acked}, completed ${out.completed}, lost ${out.lost}${out.lost ? ` (${Object.entries(out.lost_by_command).map(([c, n]) => `/${c} ${n}`).join(", ")})` : ""} (answered though not acked: ${out.answered_unacked}); acked writes ${out.writes_acked}: stored ${out.writes_stored}, missing ${out.writes_missing}, stored twice ${out.writes_duplicated}`);
     return out;

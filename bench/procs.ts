@@ -74,7 +74,7 @@ export async function consoleStart(env: Record<string, string>, settleMs: number
   return { coldMs, rssMb: rss };
 }
 
-export type BotProcess = { child: ChildProcess; port: number; spawnedAt: number; stop: () => Promise<void>; kill9: () => Promise<void> };
+export type BotProcess = { child: ChildProcess; port: number; spawnedAt: number; stop: () => Promise<void>; kill9: () => Promise<void>; /** Resolves true when the process logs a line with this msg (seen before or after), false after `ms`. */ logged: (msg: string, ms: number) => Promise<boolean> };
 
 /** A process (the bot in Slack HTTP mode, or the floor) that logs {"msg":"running","port":…}; resolves once it listens. */
 function listening(args: string[], env: Record<string, string>): Promise<BotProcess> {
@@ -82,14 +82,27 @@ function listening(args: string[], env: Record<string, string>): Promise<BotProc
   const child = spawn(process.execPath, args, { env: { ...process.env, CONSOLE: "0", LOG_LEVEL: "info", PORT: "0", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const exited = new Promise((r) => child.once("exit", r));
+  const seen = new Set<string>();
+  const waiters: { msg: string; done: (ok: boolean) => void }[] = [];
+  const logged = (msg: string, ms: number) =>
+    seen.has(msg)
+      ? Promise.resolve(true)
+      : new Promise<boolean>((done) => {
+          const timer = setTimeout(() => done(false), ms);
+          waiters.push({ msg, done: (ok) => { clearTimeout(timer); done(ok); } });
+        });
   return new Promise<BotProcess>((res, rej) => {
     createInterface({ input: child.stderr! }).on("line", (l) => {
       if (err.length < 20_000) err += `${l}\n`;
       try {
         const j = JSON.parse(l) as { msg?: string; port?: number };
+        if (j.msg) {
+          seen.add(j.msg);
+          for (const w of waiters.filter((x) => x.msg === j.msg)) w.done(true);
+        }
         if (j.msg === "running" && j.port)
           res({
-            child, port: j.port, spawnedAt,
+            child, port: j.port, spawnedAt, logged,
             stop: async () => {
               if (child.exitCode !== null || child.signalCode) return;
               child.kill("SIGTERM");

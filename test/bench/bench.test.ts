@@ -12,7 +12,7 @@ const ALWAYS = [
 ] as const;
 const PG_ONLY = ["pg2_200_ack_p99_ms", "pg2_200_reply_p99_ms", "pg2_200_throughput_per_s", "digest_year_pg_ms", "digest_4x_pg_ms"] as const;
 const PER_DB = ["ack_ratio_median", "ack_ratio_worst", "ack_p99_50_ms", "reply_p99_50_ms", "floor_ack_p99_rounds_ms", "ours_ack_p99_rounds_ms", "writes", "kill9"] as const;
-const KILL = ["sent", "acked", "acked_before_kill", "completed", "lost", "lost_by_command", "answered_unacked", "writes_acked", "writes_stored", "writes_missing", "writes_duplicated", "restart_ms"] as const;
+const KILL = ["sent", "acked", "acked_before_kill", "completed", "lost", "lost_by_command", "answered_unacked", "writes_acked", "writes_stored", "writes_missing", "writes_duplicated", "restart_ms", "inbox_recovered_logged"] as const;
 
 function quickBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
