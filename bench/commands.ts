@@ -22,3 +22,11 @@ export function commandFor(i: number): { command: string; text: string; user?: n
   const k = Math.floor(i / mix.length);
   return { command, text: `${TARGETS[k % TARGETS.length]} as objection Needs more work ${i}`, user: Math.floor(k / TARGETS.length) + k };
 }
+
+/** Every run takes its command indexes from here, so no write repeats an earlier one in any database. */
+let nextBase = 0;
+export const takeBase = (n: number) => {
+  const b = nextBase;
+  nextBase += n + 10;
+  return b;
+};

@@ -7,17 +7,25 @@ import { signature } from "../test/fakes/slack-client.ts";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { now } from "./stats.ts";
+import type { Outcome } from "./load.ts";
+
+/** The English answers of /comment and /object (src/i18n/en.ts: comment_filed, position_recorded, *_already). */
+const classify = (body: string): Outcome => (/Recorded: |filed for /.test(body) ? "new" : /Already on record|already on file/.test(body) ? "repeat" : "other");
 
 export type FakeSlack = {
   apiUrl: string;
   responseUrl: (id: string) => string;
   /** Resolves with the arrival time (performance.now()) of the first reply posted to this id. */
   replied: (id: string) => Promise<number>;
+  hasReply: (id: string) => boolean;
+  /** What the first reply to this id said, for writes: a new record, a repeat, or something else. */
+  outcome: (id: string) => Outcome | undefined;
   close: () => Promise<void>;
 };
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const arrived = new Map<string, number>();
+  const outcomes = new Map<string, Outcome>();
   const waiting = new Map<string, (t: number) => void>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -30,6 +38,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const t = now();
         if (!arrived.has(id)) {
           arrived.set(id, t);
+          outcomes.set(id, classify(Buffer.concat(chunks).toString("utf8")));
           waiting.get(id)?.(t);
           waiting.delete(id);
         }
@@ -51,6 +60,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (t !== undefined) return Promise.resolve(t);
       return new Promise((r) => waiting.set(id, r));
     },
+    hasReply: (id) => arrived.has(id),
+    outcome: (id) => outcomes.get(id),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }

@@ -1,117 +1,67 @@
 /**
- * `npm run bench`: latency and throughput of the real command pipeline, on SQLite and (when reachable)
- * PostgreSQL, through the console adapter path and the Slack HTTP adapter against a local fake Slack,
- * at rising open-loop load; a bare Bolt app that only acks, in this same process, is the floor.
- * Then: service-layer lookup latency, and the digest over a generated year of activity.
- * Progress and a readable table go to stderr; the last line on stdout is the JSON the README quotes.
+ * `npm run bench`: latency and throughput of Delegate Desk, on SQLite and (when reachable) PostgreSQL.
+ * The bot runs as users run it, in its own process (compiled `node dist/src/main.js`: run `npm run build`
+ * first), in Slack HTTP mode against a local fake Slack whose load generator lives in a worker thread.
  *
+ *  1. Console adapter path, in this process, at rising open-loop load (ack = answer: the console has no ack).
+ *  2. Slack, against the bot process: a sweep of rates, then rounds at 50/s interleaved with a bare-Bolt
+ *     floor process (alternating order), ratio per round (bench/slack-runs.ts).
+ *  3. The Chair's digest over a generated year, and over 4× its activity (linearity).
+ *  4. The bot process alone: cold start (console: spawn to the answer to a piped command; Slack mode: spawn
+ *     to the first ack) and idle VmRSS after start-up has settled.
+ *  5. Two Slack-mode processes on one PostgreSQL database at 200 commands/s.
+ *  6. kill -9 during a burst of 1,000 Slack commands: every acked command answered and stored once (bench/kill.ts).
+ *  7. Issue 15's targets, each printed pass / MISSED / not measured.
+ * Progress and readable figures go to stderr; the last line on stdout is one JSON object.
+ *
+ *   --quick                  small sizes (about a minute): what test/bench/bench.test.ts runs
  *   BENCH_SECONDS=5          seconds per load step (a step has at least 100 commands)
  *   BENCH_RATES=10,50,200    commands per second
  *   BENCH_DATABASE_URL=postgresql://…   (else TEST_DATABASE_URL) a server where the bench may create
  *                            and drop its own databases; unset or unreachable: SQLite only
- *   BENCH_ROUNDS=5           rounds of (floor, then ours) at 50/s, for the ratio per round
+ *   BENCH_ROUNDS=6           rounds of (floor, ours) at 50/s, for the ratio per round
  *   BENCH_ROUND_SECONDS=4    seconds per half-round
  *   BENCH_DIGEST_RUNS=5      digest builds per window (median reported)
- *
- * The floor is measured in every round right before our run, on the same machine state, so a noisy
- * neighbour moves both; the ratio per round (our ack p99 ÷ the floor's) is reported as median and worst.
+ *   BENCH_KILL_COMMANDS=1000, BENCH_KILL_RATE=200   the kill -9 burst
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir, cpus } from "node:os";
+import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { AddressInfo } from "node:net";
 import { openApp, type AppCore } from "../src/app.ts";
-import { openDatabase, providerOf, type Provider } from "../src/db/client.ts";
-import { migrate } from "../src/db/migrate.ts";
-import { createRepos } from "../src/db/repos.ts";
+import type { Provider } from "../src/db/client.ts";
 import { consoleActor, renderConsole } from "../src/adapters/console/index.ts";
-import { startSlack } from "../src/adapters/slack/index.ts";
 import { findCoordinators } from "../src/services/coordinators.ts";
 import { listDeadlines } from "../src/services/deadlines.ts";
-import { buildDigest } from "../src/services/digest.ts";
 import type { Ctx } from "../src/services/context.ts";
 import { translator } from "../src/i18n/index.ts";
-import { zonedTime } from "../src/domain/dates.ts";
 import { silentLogger } from "../src/log.ts";
 import type { Actor } from "../src/domain/types.ts";
 import { openLoop, type LoadResult, type Sample } from "./load.ts";
 import { now, percentile, round, timeEach } from "./stats.ts";
-import { Worker } from "node:worker_threads";
-import { commandFor } from "./commands.ts";
-import type { LoadRequest } from "./driver.ts";
-import { generateYear, YEAR } from "./year.ts";
-import { BOT, consoleStart, idle, rssMb, slackProcess } from "./procs.ts";
-import { copyFileSync } from "node:fs";
+import { commandFor, takeBase } from "./commands.ts";
+import { startDriver, type Driver } from "./driver-client.ts";
+import { BOT, consoleStart, idle, rssMb, slackProcess, staleBuild } from "./procs.ts";
+import { copySqlite, dropTemplates, err, freshDb, pgServer, seededDb, SEED_NOW, TZ } from "./dbs.ts";
+import { ratioSummary, slackFigures, toRun, type Run, type SlackFigures } from "./slack-runs.ts";
+import { digestYear, type DigestFigures } from "./digest.ts";
+import { killBurst, type KillFigures } from "./kill.ts";
+import { printTargets, targets } from "./targets.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const RATES = (process.env.BENCH_RATES ?? "10,50,200").split(",").map(Number).filter((x) => x > 0);
-const SEED_NOW = new Date("2023-08-23T09:00:00+05:00");
-const TZ = "Asia/Almaty";
+const QUICK = process.argv.includes("--quick");
+const num = (name: string, full: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : full));
+const SECONDS = num("BENCH_SECONDS", 5, 1);
+const RATES = (process.env.BENCH_RATES ?? (QUICK ? "50" : "10,50,200")).split(",").map(Number).filter((x) => x > 0);
+const ROUNDS = num("BENCH_ROUNDS", 6, 2);
+const ROUND_SECONDS = num("BENCH_ROUND_SECONDS", 4, 1);
+const DIGEST_RUNS = num("BENCH_DIGEST_RUNS", 5, 1);
+/** --quick: a tenth of the year (and 4× that), so the step takes seconds; the JSON says "quick". */
+const DIGEST_SCALE = QUICK ? 0.1 : 1;
+const KILL_N = num("BENCH_KILL_COMMANDS", 1000, 200);
+const KILL_RATE = num("BENCH_KILL_RATE", 200, 200);
+const STARTS = QUICK ? 1 : 3;
+const SETTLE_MS = QUICK ? 1500 : 3000;
 const SECRET = "bench-signing-secret";
-
-const err = (s: string) => process.stderr.write(`${s}\n`);
-const stepSeconds = (rate: number) => Math.max(SECONDS, 100 / rate);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 4);
-/** Digest timings per window (median reported); fewer on a loaded machine. */
-const DIGEST_RUNS = Number(process.env.BENCH_DIGEST_RUNS ?? 5);
-/** Every run takes its command indexes from here, so no write repeats an earlier one. */
-let nextBase = 0;
-const takeBase = (n: number) => { const b = nextBase; nextBase += n + 10; return b; };
-
-type DbTarget = { provider: Provider; url: string; drop: () => Promise<void> };
-
-async function pgServer(): Promise<string | undefined> {
-  const url = [process.env.BENCH_DATABASE_URL, process.env.TEST_DATABASE_URL].find((u) => u && providerOf(u) === "postgresql");
-  if (!url) return undefined;
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query("SELECT 1");
-    return url;
-  } catch (e) {
-    err(`PostgreSQL at ${new URL(url).host} not reachable (${(e as Error).message}): SQLite only.`);
-    return undefined;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-
-async function freshDb(provider: Provider, pgUrl: string | undefined, dir: string): Promise<DbTarget> {
-  if (provider === "sqlite") {
-    const file = join(dir, `bench-${randomBytes(4).toString("hex")}.db`);
-    return { provider, url: `file:${file}`, drop: async () => {} };
-  }
-  const name = `ddbench_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const u = new URL(pgUrl!);
-  u.pathname = `/${name}`;
-  return { provider, url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
-type Run = { db: Provider; adapter: "console" | "slack"; rate_per_s: number; ack_p50_ms: number | null; ack_p95_ms: number | null; ack_p99_ms: number | null; reply_p99_ms: number | null; throughput_per_s: number | null };
-
-function toRun(db: Provider, adapter: Run["adapter"], rate: number, r: LoadResult): Run & { reply_p50_ms: number | null; reply_p95_ms: number | null; failed: number; n: number } {
-  const ok = r.samples.filter((s) => s.ok);
-  const acks = ok.map((s) => s.ack);
-  const replies = ok.map((s) => s.reply);
-  return {
-    db, adapter, rate_per_s: rate,
-    ack_p50_ms: round(percentile(acks, 50)), ack_p95_ms: round(percentile(acks, 95)), ack_p99_ms: round(percentile(acks, 99)),
-    reply_p99_ms: round(percentile(replies, 99)),
-    throughput_per_s: round(ok.length / (r.wallMs / 1000)),
-    reply_p50_ms: round(percentile(replies, 50)), reply_p95_ms: round(percentile(replies, 95)),
-    failed: r.failed + (r.samples.length - ok.length), n: r.sent,
-  };
-}
+const stepSeconds = (rate: number) => (QUICK ? SECONDS : Math.max(SECONDS, 100 / rate));
 
 /** The console adapter's path: resolve who acts (once per session, as /as does), run, render. */
 async function consoleLoad(app: AppCore, rate: number, codes: string[]): Promise<LoadResult> {
@@ -122,267 +72,193 @@ async function consoleLoad(app: AppCore, rate: number, codes: string[]): Promise
     const { command, text, user } = commandFor(base + i);
     const actor = actors.get(codes[(user ?? i) % codes.length]!)!;
     const t0 = now();
-    const reply = await app.desk.run({ platform: "console", userId: actor.userId, command, text, actor, requestKey: `bench:console:${rate}:${i}:${t0}` });
+    const reply = await app.desk.run({ platform: "console", userId: actor.userId, command, text, actor, requestKey: `bench:console:${rate}:${base + i}` });
     renderConsole(reply);
     const dt = now() - t0;
-    // The console has no separate acknowledgement: the answer is the ack.
-    return { ack: dt, reply: dt, ok: reply.status === "ok" || reply.status === "info" };
+    return { ack: dt, reply: dt, ok: reply.status === "ok" || reply.status === "info", command };
   });
-}
-
-/** The Slack side runs in a worker thread (bench/driver.ts): the fake Slack and the load generator. */
-type Driver = { apiUrl: string; load: (r: Omit<LoadRequest, "type" | "secret">) => Promise<LoadResult>; close: () => Promise<void> };
-
-async function startDriver(): Promise<Driver> {
-  // A worker does not inherit tsx's loader, and Node refuses a .ts entry before any loader runs: register
-  // tsx inside the worker first, then import the TypeScript entry.
-  const entry = new URL("./driver.ts", import.meta.url).href;
-  const w = new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-  const next = () =>
-    new Promise<any>((resolve, reject) => {
-      const fail = (e: Error) => { w.off("message", ok); reject(e); };
-      const ok = (m: unknown) => { w.off("error", fail); resolve(m); };
-      w.once("message", ok);
-      w.once("error", fail);
-    });
-  const ready = await next();
-  return {
-    apiUrl: ready.apiUrl as string,
-    load: async (r) => {
-      const done = next();
-      w.postMessage({ type: "load", secret: SECRET, ...r });
-      return (await done).result as LoadResult;
-    },
-    close: async () => {
-      w.postMessage({ type: "close" });
-      await new Promise((r) => w.once("exit", r));
-    },
-  };
-}
-
-async function slackLoad(app: AppCore, driver: Driver, rate: number, codes: string[], tag: string, seconds = stepSeconds(rate)): Promise<LoadResult> {
-  const slack = await startSlack({ desk: app.desk, log: silentLogger, botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: driver.apiUrl, port: 0, host: "127.0.0.1" });
-  try {
-    return await driver.load({ port: slack.port!, rate, seconds, users: codes.map((c) => `U${c}`), tag: `${tag}${nextBase}`, waitReply: true, base: takeBase(Math.round(rate * seconds)) });
-  } finally {
-    await slack.stop();
-  }
-}
-
-const quietBolt: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
-
-/** The floor: Bolt with nothing behind it but ack(), in this process, driven the same way. */
-async function floorLoad(driver: Driver, rate: number, seconds = stepSeconds(rate)): Promise<LoadResult> {
-  const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: "/slack/events", logger: quietBolt });
-  const app = new App({ token: "xoxb-bench", receiver, logger: quietBolt, clientOptions: { slackApiUrl: driver.apiUrl } });
-  app.command(/.*/, async ({ ack }) => { await ack(); });
-  const server = (await app.start({ port: 0, host: "127.0.0.1" })) as { address: () => AddressInfo };
-  try {
-    return await driver.load({ port: server.address().port, rate, seconds, users: ["UFLOOR"], tag: `floor${seconds}`, waitReply: false });
-  } finally {
-    await app.stop();
-  }
-}
-
-function delegateCtx(app: AppCore, stateCode: string): Ctx {
-  const actor: Actor = { platform: "console", userId: stateCode.toLowerCase(), role: "delegate", stateCode, lang: "en", via: "console" };
-  return { repos: app.repos, clock: () => SEED_NOW, actor, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
 }
 
 /** /coordinators and /deadlines in the service layer (no adapter, no parsing), 300 calls each. */
 async function lookups(app: AppCore): Promise<{ coordinators: number; deadlines: number }> {
-  const ctx = delegateCtx(app, "IND");
+  const actor: Actor = { platform: "console", userId: "ind", role: "delegate", stateCode: "IND", lang: "en", via: "console" };
+  const ctx: Ctx = { repos: app.repos, clock: () => SEED_NOW, actor, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
   const queries = [undefined, "terrorism", "ICT", "tourism"];
-  const co = await timeEach(300, (i) => findCoordinators(ctx, queries[i % queries.length]));
-  const dl = await timeEach(300, (i) => listDeadlines(ctx, i % 2 ? 60 : "all"));
+  const n = QUICK ? 50 : 300;
+  const co = await timeEach(n, (i) => findCoordinators(ctx, queries[i % queries.length]));
+  const dl = await timeEach(n, (i) => listDeadlines(ctx, i % 2 ? 60 : "all"));
   return { coordinators: percentile(co, 99), deadlines: percentile(dl, 99) };
 }
 
-/** The Chair's digest over the generated year: the last morning's (one day), a 7-day catch-up, and one covering the whole year. */
-async function digestYear(t: DbTarget, scale = 1): Promise<{ generateMs: number; dayMs: number; weekMs: number; yearMs: number; sections: number }> {
-  const db = await openDatabase(t.url);
+async function consoleRuns(provider: Provider, pgUrl: string | undefined, dir: string) {
+  const t = await freshDb(provider, pgUrl, dir);
+  const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
   try {
-    await migrate(db);
-    const g0 = now();
-    await generateYear(db, scale);
-    const generateMs = now() - g0;
-    const repos = createRepos(db);
-    const until = zonedTime("2023-12-31", "08:30", TZ);
-    const ctx: Ctx = { repos, clock: () => until, actor: { platform: "console", userId: "chair", role: "chair", lang: "en", via: "console" }, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
-    await buildDigest(ctx, zonedTime("2023-12-30", "08:30", TZ), until); // warm the caches, as a running bot has them
-    const day = await timeEach(DIGEST_RUNS, () => buildDigest(ctx, zonedTime("2023-12-30", "08:30", TZ), until), 0);
-    // The longest window delivery ever builds: a catch-up after downtime is capped at 7 days.
-    const week = await timeEach(DIGEST_RUNS, () => buildDigest(ctx, zonedTime("2023-12-24", "08:30", TZ), until), 0);
-    let sections = 0;
-    const year = await timeEach(DIGEST_RUNS, async () => { sections = (await buildDigest(ctx, zonedTime("2022-12-31", "08:30", TZ), until)).sections.length; }, 0);
-    return { generateMs, dayMs: percentile(day, 50), weekMs: percentile(week, 50), yearMs: percentile(year, 50), sections };
+    const members = (await app.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
+    const runs: Run[] = [];
+    for (const rate of RATES) {
+      runs.push(toRun(provider, "console", rate, await consoleLoad(app, rate, members)));
+      err(`${provider} console (in the bench process) ${rate}/s: p99 ${runs.at(-1)!.ack_p99_ms} ms, failed ${runs.at(-1)!.failed}/${runs.at(-1)!.n}`);
+    }
+    const lookup = await lookups(app);
+    err(`${provider} lookups p99: /coordinators ${round(lookup.coordinators, 2)} ms, /deadlines ${round(lookup.deadlines, 2)} ms`);
+    return { runs, lookup };
   } finally {
-    await db.close();
+    await app.close();
+    await t.drop();
   }
 }
 
-/**
- * The bot in its own processes: cold start to the first console reply (median of 3) and idle RSS of the
- * console and of the Slack-mode process, on a copy of a seeded SQLite file; then two Slack processes on
- * one PostgreSQL database at 200 commands/s.
- */
-async function processes(dir: string, driver: Driver, pgUrl: string | undefined) {
-  const seeded = await freshDb("sqlite", undefined, dir);
-  const app = await openApp({ databaseUrl: seeded.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
-  await app.close();
-  const env = { DATABASE_URL: seeded.url, NOW: SEED_NOW.toISOString(), TIME_ZONE: TZ };
-  const colds: number[] = [];
+/** Cold start and idle RSS of the bot's own process, console and Slack mode, on copies of a seeded SQLite file. */
+async function startUp(dir: string, driver: Driver) {
+  const seeded = await seededDb("sqlite", undefined, dir);
+  const env = { NOW: SEED_NOW.toISOString(), TIME_ZONE: TZ };
+  const consoleCold: number[] = [];
+  const slackCold: number[] = [];
   let consoleRss: number | null = null;
-  for (let i = 0; i < 3; i++) {
-    const copy = join(dir, `cold-${i}.db`);
-    copyFileSync(seeded.url.replace(/^file:/, ""), copy);
-    const r = await consoleStart({ ...env, DATABASE_URL: `file:${copy}` });
-    colds.push(r.coldMs);
+  let slackRss: number | null = null;
+  for (let i = 0; i < STARTS; i++) {
+    const r = await consoleStart({ ...env, DATABASE_URL: copySqlite(seeded, dir, `cold-${i}`) }, i === STARTS - 1 ? SETTLE_MS : 0);
+    consoleCold.push(r.coldMs);
     consoleRss = r.rssMb;
   }
-  const slack = await slackProcess({ ...env, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: driver.apiUrl, INBOX_FILE: join(dir, "idle.inbox") });
-  await idle(3000);
-  const slackRss = rssMb(slack.child.pid!);
-  await slack.stop();
-  err(`bot process (${BOT.label}): cold start to first console reply ${colds.map((c) => round(c, 0)).join(", ")} ms; idle RSS console ${round(consoleRss ?? NaN, 0)} MB, Slack mode ${round(slackRss ?? NaN, 0)} MB`);
-  let pg2: number | null = null;
-  if (pgUrl) {
-    const t = await freshDb("postgresql", pgUrl, dir);
+  for (let i = 0; i < STARTS; i++) {
+    const bot = await slackProcess({ ...env, DATABASE_URL: copySqlite(seeded, dir, `cold-slack-${i}`), SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: driver.apiUrl, INBOX_FILE: join(dir, `cold-${i}.inbox`) });
     try {
-      const seed = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
-      const members = (await seed.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
-      await seed.db.prisma.identity.createMany({ data: members.map((code) => ({ platform: "slack", userId: `U${code}`, role: "delegate", stateCode: code })) });
-      await seed.close();
-      const bots = await Promise.all([0, 1].map((k) => slackProcess({ ...env, DATABASE_URL: t.url, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: driver.apiUrl, INBOX_FILE: join(dir, `pg2-${k}.inbox`) })));
-      try {
-        const seconds = Math.max(SECONDS, 5);
-        const r = await driver.load({ port: bots[0]!.port, ports: bots.map((b) => b.port), rate: 200, seconds, users: members.map((c) => `U${c}`), tag: "pg2-", waitReply: true, base: takeBase(200 * seconds) });
-        const run = toRun("postgresql", "slack", 200, r);
-        pg2 = run.ack_p99_ms;
-        err(`postgresql, 2 processes at 200/s: ack p50/p95/p99 ${run.ack_p50_ms}/${run.ack_p95_ms}/${run.ack_p99_ms} ms, reply p99 ${run.reply_p99_ms} ms, ${run.throughput_per_s}/s answered, failed ${run.failed}/${run.n}`);
-      } finally {
-        await Promise.all(bots.map((b) => b.stop()));
+      const r = await driver.load({ port: bot.port, rate: 1, seconds: 1, users: seeded.members.map((c) => `U${c}`), tag: `cold${i}`, waitReply: false, base: takeBase(1) });
+      if (!r.samples[0]?.ok) throw new Error("the Slack-mode bot did not ack its first command");
+      slackCold.push(now() - bot.spawnedAt);
+      if (i === STARTS - 1) {
+        await idle(SETTLE_MS);
+        slackRss = rssMb(bot.child.pid!);
       }
     } finally {
-      await t.drop();
+      await bot.stop();
     }
   }
-  const sortedCold = [...colds].sort((a, b) => a - b);
-  return { cold_start_ms: round(sortedCold[1] ?? sortedCold[0]!, 0), rss_idle_mb: round(Math.max(consoleRss ?? 0, slackRss ?? 0), 0), rss_idle_console_mb: round(consoleRss ?? NaN, 0), rss_idle_slack_mb: round(slackRss ?? NaN, 0), pg2_200_ack_p99_ms: pg2 };
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  err(`bot process (${BOT.label}): cold start to the first console answer ${consoleCold.map((c) => round(c, 0)).join(", ")} ms, to the first Slack ack ${slackCold.map((c) => round(c, 0)).join(", ")} ms; idle RSS console ${round(consoleRss ?? NaN, 0)} MB, Slack mode ${round(slackRss ?? NaN, 0)} MB`);
+  return { cold_start_console_ms: round(med(consoleCold), 0), cold_start_slack_ms: round(med(slackCold), 0), rss_idle_console_mb: round(consoleRss ?? NaN, 0), rss_idle_slack_mb: round(slackRss ?? NaN, 0) };
 }
 
-function table(rows: ReturnType<typeof toRun>[]) {
+/** Two Slack-mode bot processes on one PostgreSQL database, 200 commands/s round-robin. */
+async function pgTwo(dir: string, driver: Driver, pgUrl: string) {
+  const t = await seededDb("postgresql", pgUrl, dir);
+  try {
+    const env = { DATABASE_URL: t.url, NOW: SEED_NOW.toISOString(), TIME_ZONE: TZ, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: driver.apiUrl };
+    const bots = await Promise.all([0, 1].map((k) => slackProcess({ ...env, INBOX_FILE: join(dir, `pg2-${k}.inbox`) })));
+    try {
+      const users = t.members.map((c) => `U${c}`);
+      const ports = bots.map((b) => b.port);
+      await driver.load({ port: ports[0]!, ports, rate: 50, seconds: 1, users, tag: "pg2-warm", waitReply: true, base: takeBase(50) });
+      const seconds = QUICK ? 1 : Math.max(SECONDS, 5);
+      const r = await driver.load({ port: ports[0]!, ports, rate: 200, seconds, users, tag: "pg2", waitReply: true, base: takeBase(200 * seconds) });
+      const run = toRun("postgresql", "slack", 200, r);
+      err(`postgresql, 2 bot processes at 200/s: ack p50/p95/p99 ${run.ack_p50_ms}/${run.ack_p95_ms}/${run.ack_p99_ms} ms, reply p99 ${run.reply_p99_ms} ms, ${run.throughput_per_s}/s answered, failed ${run.failed}/${run.n}`);
+      return run;
+    } finally {
+      await Promise.all(bots.map((b) => b.stop()));
+    }
+  } finally {
+    await t.drop();
+  }
+}
+
+function table(rows: Run[]) {
   err("db          adapter  rate/s   ack p50/p95/p99 ms        reply p50/p95/p99 ms      thru/s  failed");
   for (const r of rows)
     err(`${r.db.padEnd(11)} ${r.adapter.padEnd(8)} ${String(r.rate_per_s).padStart(6)}   ${`${r.ack_p50_ms}/${r.ack_p95_ms}/${r.ack_p99_ms}`.padEnd(25)} ${`${r.reply_p50_ms}/${r.reply_p95_ms}/${r.reply_p99_ms}`.padEnd(25)} ${String(r.throughput_per_s).padStart(6)}  ${r.failed}/${r.n}`);
 }
 
+const perProvider = <T>(providers: Provider[], f: (p: Provider) => T | null | undefined) => Object.fromEntries(providers.map((p) => [p, f(p) ?? null]));
+
 async function main() {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const loadStart = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), "dd-bench-"));
   const pgUrl = await pgServer();
   const providers: Provider[] = pgUrl ? ["sqlite", "postgresql"] : ["sqlite"];
-  err(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}; rates ${RATES.join(", ")}/s; ≥${SECONDS} s per step; databases: ${providers.join(", ")}`);
-  const driver = await startDriver();
-  const runs: ReturnType<typeof toRun>[] = [];
-  const floor: Record<number, number> = {};
-  const lookup: Record<string, { coordinators: number; deadlines: number }> = {};
-  const digest: Record<string, Awaited<ReturnType<typeof digestYear>>> = {};
-  const ratioMedian: Record<string, number> = {};
-  const ratioWorst: Record<string, number> = {};
-  const replyP99: Record<string, number> = {};
-  let digest4x: Awaited<ReturnType<typeof digestYear>> | undefined;
-  let procs: { cold_start_ms: number | null; rss_idle_mb: number | null; rss_idle_console_mb: number | null; rss_idle_slack_mb: number | null; pg2_200_ack_p99_ms: number | null } | undefined;
+  err(`machine: ${machine}; load average ${round(loadStart, 2)}; ${QUICK ? "QUICK mode (small sizes); " : ""}rates ${RATES.join(", ")}/s; databases: ${providers.join(", ")}; bot process: ${BOT.label}`);
+  if (staleBuild()) err("WARNING: src/ has changed since the last `npm run build`: the bot process runs the older build.");
+  const driver = await startDriver(SECRET);
+  const runs: Run[] = [];
+  const lookup: Partial<Record<Provider, { coordinators: number; deadlines: number }>> = {};
+  const slack: Partial<Record<Provider, SlackFigures>> = {};
+  const digest: Partial<Record<Provider, { x1: DigestFigures; x4: DigestFigures }>> = {};
+  const kill: Partial<Record<Provider, KillFigures>> = {};
+  let procs: Awaited<ReturnType<typeof startUp>> | undefined;
+  let pg2: Run | undefined;
   try {
-    await floorLoad(driver, 20, 1); // warm-up (JIT, connection pools), not measured
-    for (const rate of RATES) {
-      const r = await floorLoad(driver, rate);
-      floor[rate] = percentile(r.samples.map((s) => s.ack), 99);
-      err(`floor (bare Bolt, ack only) at ${rate}/s: ack p99 ${round(floor[rate]!)} ms`);
+    for (const provider of providers) {
+      const c = await consoleRuns(provider, pgUrl, dir);
+      runs.push(...c.runs);
+      lookup[provider] = c.lookup;
+      slack[provider] = await slackFigures({ provider, pgUrl, dir, driver, secret: SECRET, rates: RATES, stepSeconds, rounds: ROUNDS, roundSeconds: ROUND_SECONDS });
+      runs.push(...slack[provider]!.runs);
+      const s = ratioSummary(slack[provider]!);
+      err(`${provider} ack p99 ÷ floor p99 per round: ${slack[provider]!.ratios.map((r) => round(r, 2)).join(", ")} (median ${s.median}, worst ${s.worst}); pooled ack p99 ${slack[provider]!.ackP99} ms, reply p99 ${slack[provider]!.replyP99} ms`);
     }
     for (const provider of providers) {
-      const t = await freshDb(provider, pgUrl, dir);
-      try {
-        const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
-        try {
-          const members = (await app.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
-          // Slack users are linked to their delegations, as /link would do.
-          await app.db.prisma.identity.createMany({ data: members.map((code) => ({ platform: "slack", userId: `U${code}`, role: "delegate", stateCode: code })) });
-          for (const rate of RATES) {
-            runs.push(toRun(provider, "console", rate, await consoleLoad(app, rate, members)));
-            err(`${provider} console ${rate}/s done`);
-          }
-          for (const rate of RATES) {
-            runs.push(toRun(provider, "slack", rate, await slackLoad(app, driver, rate, members, provider)));
-            err(`${provider} slack ${rate}/s done`);
-          }
-          // Interleaved rounds at 50/s: the floor, then ours, in each round.
-          const ratios: number[] = [];
-          for (let r = 0; r < ROUNDS; r++) {
-            const f = percentile((await floorLoad(driver, 50, ROUND_SECONDS)).samples.map((x) => x.ack), 99);
-            const ours = toRun(provider, "slack", 50, await slackLoad(app, driver, 50, members, `${provider}-round${r}-`, ROUND_SECONDS));
-            ratios.push(ours.ack_p99_ms! / f);
-            replyP99[provider] = Math.max(replyP99[provider] ?? 0, ours.reply_p99_ms ?? 0);
-            err(`${provider} round ${r + 1}/${ROUNDS} at 50/s: floor ack p99 ${round(f)} ms, ours ${ours.ack_p99_ms} ms → ×${round(ours.ack_p99_ms! / f, 2)}; reply p99 ${ours.reply_p99_ms} ms; failed ${ours.failed}/${ours.n}`);
-          }
-          const sorted = [...ratios].sort((a, b) => a - b);
-          ratioMedian[provider] = round(sorted[Math.floor((sorted.length - 1) / 2)]!, 2)!;
-          ratioWorst[provider] = round(sorted.at(-1)!, 2)!;
-          const objections = await app.db.prisma.position.count({ where: { platform: { in: ["slack", "console"] } } });
-          err(`${provider}: ${objections} objections recorded by the bench's /object commands (each a new record)`);
-          lookup[provider] = await lookups(app);
-          err(`${provider} lookups p99: /coordinators ${round(lookup[provider]!.coordinators, 2)} ms, /deadlines ${round(lookup[provider]!.deadlines, 2)} ms (after ${await app.db.prisma.comment.count()} comments)`);
-        } finally {
-          await app.close();
-        }
-      } finally {
-        await t.drop();
-      }
-      const y = await freshDb(provider, pgUrl, dir);
-      try {
-        digest[provider] = await digestYear(y);
-        const d = digest[provider]!;
-        err(`${provider} year (${YEAR.comments} comments, ${YEAR.objections} objections, ${YEAR.events} events) generated in ${round(d.generateMs, 0)} ms; digest (median of 5): one day ${round(d.dayMs)} ms, 7-day catch-up ${round(d.weekMs)} ms, whole year ${round(d.yearMs)} ms (${d.sections} sections)`);
-      } finally {
-        await y.drop();
-      }
-      if (provider === "sqlite") {
-        const y4 = await freshDb(provider, pgUrl, dir);
-        try {
-          digest4x = await digestYear(y4, 4);
-          err(`sqlite year ×4 generated in ${round(digest4x.generateMs, 0)} ms; digest over the whole year ${round(digest4x.yearMs)} ms (×${round(digest4x.yearMs / digest.sqlite!.yearMs, 2)} the 1× year)`);
-        } finally {
-          await y4.drop();
-        }
-      }
+      const x1 = await digestYear(provider, pgUrl, dir, DIGEST_SCALE, DIGEST_RUNS);
+      const x4 = await digestYear(provider, pgUrl, dir, DIGEST_SCALE * 4, DIGEST_RUNS);
+      digest[provider] = { x1, x4 };
+      err(`${provider} digest, year ×${DIGEST_SCALE} (${x1.rows} rows, generated in ${round(x1.generateMs, 0)} ms): one day ${round(x1.dayMs)} ms, 7-day catch-up ${round(x1.weekMs)} ms, whole year ${round(x1.yearMs)} ms (${x1.sections} sections); ×${DIGEST_SCALE * 4} (${x4.rows} rows): whole year ${round(x4.yearMs)} ms → ×${round(x4.yearMs / x1.yearMs, 2)}`);
     }
-    procs = await processes(dir, driver, pgUrl);
+    procs = await startUp(dir, driver);
+    if (pgUrl) pg2 = await pgTwo(dir, driver, pgUrl);
+    for (const provider of providers)
+      kill[provider] = await killBurst({ provider, pgUrl, dir, driver, secret: SECRET, n: KILL_N, rate: KILL_RATE, replyTimeoutMs: QUICK ? 60_000 : 180_000, quietMs: QUICK ? 5_000 : 15_000 });
   } finally {
     await driver.close();
+    await dropTemplates();
     rmSync(dir, { recursive: true, force: true });
   }
   table(runs);
-  const floorRate = RATES.includes(50) ? 50 : RATES[0]!;
-  const sqliteDigest = digest.sqlite!;
+  const d1 = digest.sqlite?.x1;
+  const d4 = digest.sqlite?.x4;
+  const writes = slack.sqlite?.writes;
+  const killList = Object.values(kill);
   const out = {
     runs: runs.map(({ db, adapter, rate_per_s, ack_p50_ms, ack_p95_ms, ack_p99_ms, reply_p99_ms, throughput_per_s }) => ({ db, adapter, rate_per_s, ack_p50_ms, ack_p95_ms, ack_p99_ms, reply_p99_ms, throughput_per_s })),
-    floor_ack_p99_ms: round(floor[floorRate]!),
-    // The harder of the two: a digest whose window covers the whole year (a daily one reads far less).
-    digest_year_ms: round(Math.max(sqliteDigest.yearMs, sqliteDigest.dayMs)),
-    lookup_p99_ms: round(Math.max(lookup.sqlite!.coordinators, lookup.sqlite!.deadlines), 2),
-    rss_peak_mb: round(process.resourceUsage().maxRSS / 1024, 0),
-    ack_ratio_median: ratioMedian,
-    ack_ratio_worst: ratioWorst,
-    reply_p99_50_ms: replyP99,
-    digest_4x_ms: digest4x ? round(digest4x.yearMs) : null,
-    rss_idle_mb: procs?.rss_idle_mb ?? null,
+    floor_ack_p99_ms: round(percentile(slack.sqlite?.floors ?? [], 50)),
+    floor_ack_p99_rounds_ms: perProvider(providers, (p) => slack[p]?.floors.map((f) => round(f))),
+    ours_ack_p99_rounds_ms: perProvider(providers, (p) => slack[p]?.ours),
+    ack_ratio_median: perProvider(providers, (p) => (slack[p] ? ratioSummary(slack[p]!).median : null)),
+    ack_ratio_worst: perProvider(providers, (p) => (slack[p] ? ratioSummary(slack[p]!).worst : null)),
+    ack_p99_50_ms: perProvider(providers, (p) => slack[p]?.ackP99),
+    reply_p99_50_ms: perProvider(providers, (p) => slack[p]?.replyP99),
+    object_new_share: writes && writes.object.sent ? round(writes.object.new / writes.object.sent, 3) : null,
+    writes: perProvider(providers, (p) => slack[p]?.writes),
+    digest_year_ms: d1 ? round(d1.yearMs) : null,
+    digest_day_ms: d1 ? round(d1.dayMs) : null,
+    digest_4x_ms: d4 ? round(d4.yearMs) : null,
+    digest_4x_ratio: d1 && d4 ? round(d4.yearMs / d1.yearMs, 2) : null,
+    digest_year_pg_ms: digest.postgresql ? round(digest.postgresql.x1.yearMs) : null,
+    digest_4x_pg_ms: digest.postgresql ? round(digest.postgresql.x4.yearMs) : null,
+    digest_scale: DIGEST_SCALE,
+    lookup_p99_ms: lookup.sqlite ? round(Math.max(lookup.sqlite.coordinators, lookup.sqlite.deadlines), 2) : null,
+    rss_idle_mb: procs ? Math.max(procs.rss_idle_console_mb ?? 0, procs.rss_idle_slack_mb ?? 0) || null : null,
     rss_idle_console_mb: procs?.rss_idle_console_mb ?? null,
     rss_idle_slack_mb: procs?.rss_idle_slack_mb ?? null,
-    cold_start_ms: procs?.cold_start_ms ?? null,
-    pg2_200_ack_p99_ms: procs?.pg2_200_ack_p99_ms ?? null,
+    cold_start_ms: procs?.cold_start_console_ms ?? null,
+    cold_start_console_ms: procs?.cold_start_console_ms ?? null,
+    cold_start_slack_ms: procs?.cold_start_slack_ms ?? null,
+    pg2_200_ack_p99_ms: pg2?.ack_p99_ms ?? null,
+    pg2_200_reply_p99_ms: pg2?.reply_p99_ms ?? null,
+    pg2_200_throughput_per_s: pg2?.throughput_per_s ?? null,
+    kill9: perProvider(providers, (p) => kill[p]),
+    // An acked command never answered, or an acked write not in the database, is lost.
+    kill9_lost: killList.length ? killList.reduce((n, k) => n + k.lost + k.writes_missing, 0) : null,
+    rss_peak_bench_mb: round(process.resourceUsage().maxRSS / 1024, 0),
     bot_process: BOT.label,
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
+    quick: QUICK,
+    machine,
+    load_average: [round(loadStart, 2), round(loadavg()[0]!, 2)],
   };
-  process.stdout.write(`${JSON.stringify(out)}\n`);
+  const verdicts = targets({ ...out, ack_ratio_median: out.ack_ratio_median, reply_p99_50_ms: out.reply_p99_50_ms }, providers);
+  printTargets(verdicts, err);
+  err(`load average ${out.load_average.join(" → ")} on ${cpus().length} cores${out.load_average.some((l) => (l ?? 0) > cpus().length) ? ": the machine was loaded, so timings are inflated" : ""}`);
+  process.stdout.write(`${JSON.stringify({ ...out, targets: Object.fromEntries(verdicts.map((v) => [v.name, v.verdict])) })}\n`);
 }
 
 main().then(

@@ -1,13 +1,15 @@
 /**
  * A generated year of activity (2023): 30 delegations, 40 documents, 10,000 comments, 2,000 objections
- * and reservations, 500 CBM event proposals — written with batched createMany, never a query per row.
+ * and reservations, 500 CBM event proposals, 60 offers of coordination with 180 positions on them, 60
+ * nominations with 120 positions, 40 silence procedures with one objection each — written with batched
+ * createMany, never a query per row.
  */
 import type { Database } from "../src/db/client.ts";
 
 export const YEAR = { delegations: 30, documents: 40, paragraphsPerDocument: 25, comments: 10_000, objections: 2_000, events: 500, offers: 60, nominations: 60, silences: 40 } as const;
 
-/** `scale` multiplies every activity count (the digest must stay linear: the bench times 1× and 4×). */
-export const scaled = (k: number) => Object.fromEntries(Object.entries(YEAR).map(([n, v]) => [n, ["delegations", "documents", "paragraphsPerDocument"].includes(n) ? v : v * k])) as { [K in keyof typeof YEAR]: number };
+/** `scale` multiplies every activity count (the digest must stay linear: the bench times 1× and 4×; --quick uses a fraction). */
+export const scaled = (k: number) => Object.fromEntries(Object.entries(YEAR).map(([n, v]) => [n, ["delegations", "documents", "paragraphsPerDocument"].includes(n) ? v : Math.max(1, Math.round(v * k))])) as { [K in keyof typeof YEAR]: number };
 
 const BATCH = 1_000;
 const YEAR_START = Date.parse("2023-01-01T00:00:00Z");
@@ -118,7 +120,7 @@ export async function generateYear(db: Database, scale = 1): Promise<{ rows: num
     (b) => p.position.createMany({ data: b }),
   );
   await inBatches(
-    Array.from({ length: YEAR.nominations }, (_, i) => ({ id: `nom${i}`, post: `Post ${i % 12}`, candidate: `Candidate ${i}`, nominatedBy: pick(members).code, nominatedOn: day(at()), status: pick(["nominated", "nominated", "elected", "withdrawn"] as const) })),
+    Array.from({ length: YEAR.nominations }, (_, i) => ({ id: `nom${i}`, post: `Post ${i % 12}`, candidate: `Candidate ${i}`, nominatedBy: pick(members).code, nominatedOn: day(at()), status: pick(["under_consultation", "under_consultation", "approved", "withdrawn"] as const) })),
     (b) => p.nomination.createMany({ data: b }),
   );
   await inBatches(
@@ -133,5 +135,16 @@ export async function generateYear(db: Database, scale = 1): Promise<{ rows: num
     }),
     (b) => p.silenceProcedure.createMany({ data: b }),
   );
-  return { rows: states.length + docs.length + paras.length + YEAR.comments + YEAR.objections + YEAR.events + YEAR.offers * 4 + YEAR.nominations + YEAR.silences };
+  // Positions on nominations (support, reservations) and on silence procedures (the objections that break them).
+  await inBatches(
+    [
+      ...Array.from({ length: YEAR.nominations * 2 }, (_, i) => ({ targetType: "nomination", targetRef: `nom${Math.floor(r() * YEAR.nominations)}`, stance: pick(["support", "reservation", "needs_more_time"] as const), key: `year-n-${i}` })),
+      ...Array.from({ length: YEAR.silences }, (_, i) => ({ targetType: "silence", targetRef: `sil${i}`, stance: "objection" as const, key: `year-s-${i}` })),
+    ].map(({ key, ...x }) => {
+      const s = pick(members);
+      return { ...x, stateCode: s.code, paragraphRef: null, reason: "", createdAt: at(), withdrawnAt: null, withdrawnBy: null, platform: "slack", userId: `U${s.code}`, requestKey: key };
+    }),
+    (b) => p.position.createMany({ data: b }),
+  );
+  return { rows: states.length + docs.length + paras.length + YEAR.comments + YEAR.objections + YEAR.events + YEAR.offers * 4 + YEAR.nominations * 3 + YEAR.silences * 2 };
 }
