@@ -68,6 +68,10 @@ describe("GIVEN a Secretariat running a month of consultation from the console",
     expect(changes).toContain("2: changed");
     expect(changes).toContain("bracket resolved: [intercivilizational and intercultural exchanges]");
     expect(changes).not.toContain("4: changed");
+    // One paragraph changed (its resolved bracket is part of that change, not a second one); the two headings
+    // are not paragraphs, so PP1, PP2, 1, 3 and 4 are the five unchanged.
+    expect(changes).toContain("MC/2024/DRAFT/1/Rev.1 against MC/2024/DRAFT/1: 1 change(s).");
+    expect(changes).toContain("5 paragraph(s) unchanged.");
     const shown = await app.text("India", "/drafts MC/2024/DRAFT/1/Rev.1");
     expect(shown).toMatch(/#\d+ para 1 · China .*\(on Rev\.0\)/);
     expect(shown).toMatch(/para 4 · Iran.*\(on Rev\.0\)/);
