@@ -4,6 +4,7 @@ import type {
   ParagraphRow, PositionRow, Role, SilenceRow, StateRow, Platform,
 } from "../domain/types.ts";
 import { normalise } from "../domain/text.ts";
+import { BLOCKING_STANCES } from "../domain/rules.ts";
 import { createTrustRepos } from "./trust.ts";
 import { timeRepos } from "./time.ts";
 import { papersRepo } from "./papers.ts";
@@ -183,7 +184,7 @@ export function createRepos(db: Database) {
       searchOpenOf: (stateCode: string, take: number): Promise<PositionRow[]> =>
         p.position.findMany({ where: { stateCode, withdrawnAt: null }, orderBy: { createdAt: "desc" }, take }),
       openBlocking: (): Promise<PositionRow[]> =>
-        p.position.findMany({ where: { withdrawnAt: null, stance: { in: ["objection", "reservation", "needs_more_time"] } }, orderBy: { createdAt: "asc" } }),
+        p.position.findMany({ where: { withdrawnAt: null, stance: { in: [...BLOCKING_STANCES] } }, orderBy: { createdAt: "asc" } }),
       changedBetween: (from: Date, to: Date): Promise<PositionRow[]> =>
         p.position.findMany({
           where: { OR: [{ createdAt: { gte: from, lt: to } }, { withdrawnAt: { gte: from, lt: to } }] },

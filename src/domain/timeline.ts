@@ -21,8 +21,25 @@ export type SilenceState = "scheduled" | "running" | "approved" | "broken";
 export type SilenceStatus = { state: SilenceState; brokenBy?: string; brokenOn?: string };
 export type DatedObjection = { stateCode: string; stance: string; targetType: string; targetRef: string; on: string };
 
+/** A position concerns a procedure when it is on the procedure itself, or on its matter (`targetRef`: the document, any paragraph of it, or the offer). */
+export function concernsSilence(s: Pick<SilenceRow, "id" | "targetRef">, p: Pick<DatedObjection, "targetType" | "targetRef">): boolean {
+  if (p.targetType === "silence") return p.targetRef === s.id;
+  return !!s.targetRef && p.targetRef === s.targetRef;
+}
+
+/** Within the procedure: from its first day to its last, both included. */
+export const withinSilence = (s: Pick<SilenceRow, "startsOn" | "expiresOn">, day: string): boolean => s.startsOn <= day && day <= s.expiresOn;
+
+/**
+ * seeds/001 item 3: "any objection breaks silence" — an objection (not a reservation, nor "needs more time",
+ * which are recorded under silence and reported) to the procedure or its matter, lodged from its first day to
+ * its last, both included.
+ */
+export const breaksSilence = (s: Pick<SilenceRow, "id" | "targetRef" | "startsOn" | "expiresOn">, p: DatedObjection): boolean =>
+  p.stance === "objection" && concernsSilence(s, p) && withinSilence(s, p.on);
+
 export function objectionsTo(s: Pick<SilenceRow, "id" | "targetRef">, positions: DatedObjection[]): DatedObjection[] {
-  return positions.filter((p) => p.stance === "objection" && ((p.targetType === "silence" && p.targetRef === s.id) || (!!s.targetRef && p.targetRef === s.targetRef && p.targetType !== "silence")));
+  return positions.filter((p) => p.stance === "objection" && concernsSilence(s, p));
 }
 
 export function silenceStatus(
@@ -32,8 +49,8 @@ export function silenceStatus(
   brokenAtDay?: string,
 ): SilenceStatus {
   if (day < s.startsOn) return { state: "scheduled" };
-  const breaking = objectionsTo(s, objections)
-    .filter((o) => o.on >= s.startsOn && o.on <= s.expiresOn && o.on <= day)
+  const breaking = objections
+    .filter((o) => breaksSilence(s, o) && o.on <= day)
     .sort((a, b) => a.on.localeCompare(b.on));
   // A break recorded by the Secretariat (an imported "broken" with no position on file) counts from its date.
   if (s.outcome === "broken" && s.brokenBy && !breaking.length && brokenAtDay && brokenAtDay <= day)

@@ -11,6 +11,7 @@ import { appointmentState, conceptPaperAsOf, offerState, termOf } from "../domai
 import { decidedOnOf } from "./dated.ts";
 import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
 import { modalitiesSource } from "./deadlines.ts";
+import { AGAINST_STANCES } from "../domain/rules.ts";
 
 type Board = {
   n: Namer;
@@ -82,7 +83,7 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
       const ps = b.positions.get(o.id) ?? [];
       const by = (stances: string[]) => ps.filter((p) => stances.includes(p.stance)).map((p) => b.n.state(p.stateCode));
       const sup = by(["support"]);
-      const obj = by(["objection", "reservation"]);
+      const obj = by([...AGAINST_STANCES]);
       const more = by(["needs_more_time"]);
       const line = [
         ctx.t("pending_offer", { state: b.n.state(o.stateCode), role: ctx.t(o.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), id: o.id }) + (o.tenure ? ` (${o.tenure})` : ""),

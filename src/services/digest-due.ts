@@ -7,6 +7,7 @@ import { datedItems, type DatedItem } from "./dated.ts";
 import type { DigestSection } from "./digest.ts";
 import { longDate, stanceLabel, targetDescriber } from "./describe.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
+import { tally } from "../domain/rules.ts";
 
 /** How far ahead the digest's "not yet responded" lines and the reminders look. */
 export const OPEN_ITEM_DAYS = 14;
@@ -80,11 +81,10 @@ export async function nominationsSection(ctx: Ctx, since: Date, until: Date): Pr
   const ps = all.filter((p) => p.targetType === "nomination" && p.createdAt < until && !(p.withdrawnAt && p.withdrawnAt < until));
   const items = open.filter((x) => changed.has(x.id)).map((x) => {
     const mine = ps.filter((p) => p.targetRef === x.id);
-    const count = (s: string[]) => mine.filter((p) => s.includes(p.stance)).length;
     return ctx.t("nomination_tally", {
       nomination: d.target("nomination", x.id, null),
       supporters: mine.map((p) => `${d.n.state(p.stateCode)}: ${stanceLabel(ctx, p.stance)}`).join("; ") || "—",
-      support: count(["support"]), against: count(["objection", "reservation"]), wait: count(["needs_more_time"]),
+      ...tally(mine.map((p) => p.stance)),
     });
   });
   return items.length ? { key: "nominations", title: ctx.t("dg_nominations"), items } : undefined;

@@ -8,12 +8,13 @@ import { carriedOver } from "./revisions.ts";
 import { parseBrackets } from "../domain/brackets.ts";
 import { calendarDate, daysBetween } from "../domain/dates.ts";
 import { shorten } from "../domain/text.ts";
+import { isLateComment } from "../domain/rules.ts";
 import { documentStatus, type DocumentStatus } from "../domain/timeline.ts";
 import type { CommentRow, DocumentRow } from "../domain/types.ts";
 
 /** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
 export function lateTag(ctx: Ctx, doc: DocumentRow | undefined, c: CommentRow): string {
-  return doc?.commentsDue && calendarDate(c.createdAt, ctx.settings.timeZone) > doc.commentsDue ? ` [${ctx.t("late_comment")}]` : "";
+  return isLateComment(doc?.commentsDue, calendarDate(c.createdAt, ctx.settings.timeZone)) ? ` [${ctx.t("late_comment")}]` : "";
 }
 
 export async function listDrafts(ctx: Ctx): Promise<Reply> {
