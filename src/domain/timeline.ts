@@ -6,8 +6,21 @@
 import { parseBrackets } from "./brackets.ts";
 import type { AppointmentRow, DocumentRow, EventRow, OfferRow, ParagraphRow, SilenceRow } from "./types.ts";
 
-/** Nothing dated after `day` has happened yet. Undated facts are taken as known. */
+/**
+ * Nothing dated after `day` has happened yet. A missing date counts as known here; callers pass, for a fact
+ * without a date of its own, the date of the document that records it (`recordedOn`).
+ */
 export const happenedBy = (date: string | null | undefined, day: string): boolean => !date || date <= day;
+
+/**
+ * The date a fact without a date of its own became known: the earliest of the documents its source cites
+ * ("seeds/001 …, item 4; seeds/004 …" → 23 June 2021), from `dates` (a source's prefix → that document's date).
+ * Null when the source names none of them.
+ */
+export function recordedOn(source: string, dates: Readonly<Record<string, string>>): string | null {
+  const found = Object.keys(dates).filter((k) => source.includes(k)).map((k) => dates[k]!).sort();
+  return found[0] ?? null;
+}
 
 // —— silence procedure ——————————————————————————————————————————————————————————————————————————————
 
@@ -105,6 +118,8 @@ export function offerState(o: OfferRow, day: string, firstSeen?: string | null):
 // —— documents ——————————————————————————————————————————————————————————————————————————————————————
 
 export type DocumentStatus = {
+  /** When the stored "superseded" holds on the day: the later text that replaced it, and that text's date. */
+  supersededBy?: { symbol: string; on: string };
   /** The stored status, corrected: "agreed" with brackets left becomes "agreed_except". */
   state: "not_issued" | "agreed_except" | string;
   body: string | null;
@@ -122,14 +137,34 @@ export const versionOf = (d: Pick<DocumentRow, "symbol" | "revision">): string =
  * seeds/002: a paragraph is agreed when no brackets remain. A document cannot be reported "agreed" while any of
  * its paragraphs carries brackets: it is agreed ad referendum except those paragraphs.
  */
-export function documentStatus(d: DocumentRow, paragraphs: Pick<ParagraphRow, "ref" | "text">[], day: string): DocumentStatus {
+export function documentStatus(d: DocumentRow, paragraphs: Pick<ParagraphRow, "ref" | "text">[], day: string, all: Pick<DocumentRow, "symbol" | "date" | "source" | "status">[] = []): DocumentStatus {
   const agreed: string[] = [];
   const bracketed: string[] = [];
   for (const p of paragraphs) (parseBrackets(p.text).agreed ? agreed : bracketed).push(p.ref);
   const base = { body: d.body, versionDate: d.date, version: versionOf(d), agreed, bracketed };
   if (!happenedBy(d.date, day)) return { ...base, state: "not_issued" };
+  if (d.status === "superseded") {
+    // Superseded from the date of the text that replaced it; before that it was the text under consideration.
+    const by = successorOf(d, all, day);
+    return by ? { ...base, state: "superseded", supersededBy: by } : { ...base, state: bracketed.length ? "under_negotiation" : "draft" };
+  }
   if ((d.status === "agreed" || d.status === "adopted") && bracketed.length) return { ...base, state: "agreed_except" };
   return { ...base, state: d.status };
+}
+
+/**
+ * The text that replaced `d`, as known on `day`: its revision (`<symbol>/Rev.N`, DOMAIN.md) or a later text (not
+ * an information note) named in either record (MC/2023/SEC/1: "negotiation continued on MC/2023/DRAFT/4"),
+ * whichever is dated first and not after `day`.
+ */
+export function successorOf(d: Pick<DocumentRow, "symbol" | "date" | "source">, all: Pick<DocumentRow, "symbol" | "date" | "source" | "status">[], day: string): { symbol: string; on: string } | undefined {
+  const base = d.symbol.replace(/\/Rev\.\d+$/i, "");
+  const rev = (x: string) => { const m = /\/Rev\.(\d+)$/i.exec(x); return m ? +m[1]! : 0; };
+  const later = all.filter((x) => x.symbol !== d.symbol && !!x.date && x.date <= day && (!d.date || x.date >= d.date) && (
+    (x.symbol.startsWith(`${base}/Rev.`) && rev(x.symbol) > rev(d.symbol)) ||
+    (x.status !== "information" && (x.source.includes(d.symbol) || d.source.includes(x.symbol)))));
+  const first = later.sort((a, b) => a.date!.localeCompare(b.date!))[0];
+  return first ? { symbol: first.symbol, on: first.date! } : undefined;
 }
 
 // —— concept papers ——————————————————————————————————————————————————————————————————————————————————

@@ -513,6 +513,13 @@ export const en = {
   dg_cycle_due: ", comments due {date}",
   dg_cycle_decisions: "Decisions recorded",
   dg_cycle_override: "⚠ OVERRIDE of standing objections ({who}): {reason}",
+  // —— issue 12: dated supersession, undated facts, concept-paper steps (session 2) ——
+  doc_status_superseded_by: "superseded by {symbol} on {date}",
+  // —— issue 11: terms from their start date (session 2) ——
+  term_current: "current term",
+  term_next: "next term: {tenure}",
+  term_approved_not_started: "approved, not yet started",
+  approved_not_started: "Approved, not yet started",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

@@ -502,4 +502,11 @@ export const ru: Messages = {
   dg_cycle_due: ", срок комментариев {date}",
   dg_cycle_decisions: "Зарегистрированные решения",
   dg_cycle_override: "⚠ РЕШЕНИЕ НЕСМОТРЯ НА ВОЗРАЖЕНИЯ ({who}): {reason}",
+  // —— issue 12: dated supersession, undated facts, concept-paper steps (session 2) ——
+  doc_status_superseded_by: "заменён документом {symbol} {date}",
+  // —— issue 11: terms from their start date (session 2) ——
+  term_current: "текущий срок",
+  term_next: "следующий срок: {tenure}",
+  term_approved_not_started: "утверждён, срок ещё не начался",
+  approved_not_started: "Утверждены, срок ещё не начался",
 };

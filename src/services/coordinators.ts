@@ -40,41 +40,60 @@ async function board(ctx: Ctx): Promise<Board> {
 
 const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
 
-/**
- * The terms in force on the day and those decided to start later (src/domain/timeline.ts): a term with no end
- * continues until a later term of the same state and role starts, so a serving coordinator stays visible
- * beside the renewal that begins next year.
- */
-function current(b: Board, list: AppointmentRow[]): AppointmentRow[] {
-  return list.filter((a) => {
-    const st = appointmentState(a, b.appointments, b.day, b.decidedOn(a));
-    return st === "in_force" || st === "upcoming";
-  }).sort((x, y) => (termOf(x).from ?? "").localeCompare(termOf(y).from ?? ""));
-}
+const stateOf = (b: Board, a: AppointmentRow) => appointmentState(a, b.appointments, b.day, b.decidedOn(a));
+const inForce = (b: Board, a: AppointmentRow) => stateOf(b, a) === "in_force";
+const byStart = (x: AppointmentRow, y: AppointmentRow) => (termOf(x).from ?? "").localeCompare(termOf(y).from ?? "");
 
-const inForce = (b: Board, a: AppointmentRow) => appointmentState(a, b.appointments, b.day, b.decidedOn(a)) === "in_force";
-
-function tenureText(ctx: Ctx, a: { tenure: string | null; fromDate?: string | null; untilDate?: string | null }, day: string): string {
+/** "2024-2025, from 1 January 2024": a term's tenure or dates, and its start when that is still ahead. */
+function termParts(ctx: Ctx, a: AppointmentRow, day: string): string[] {
   const parts: string[] = [];
-  const { from } = termOf({ tenure: a.tenure, fromDate: a.fromDate ?? null, untilDate: a.untilDate ?? null });
+  const { from } = termOf(a);
   if (a.tenure) parts.push(a.tenure);
   else if (a.fromDate || a.untilDate) parts.push(`${a.fromDate ? longDate(ctx, a.fromDate) : "…"} – ${a.untilDate ? longDate(ctx, a.untilDate) : "…"}`);
   if (from && from > day) parts.push(ctx.t("starts_on", { date: longDate(ctx, from) }));
-  return parts.length ? ` (${parts.join(", ")})` : "";
+  return parts;
 }
 
+type Term = { a: AppointmentRow; text: string };
+
+/**
+ * The terms on the day (src/domain/timeline.ts), one entry per state and role: a term in force, with the next term
+ * of the same state when one is decided ("Russian Federation (current term; next term: 2024-2025, from 1 January
+ * 2024)"). An approved term counts only from its start date: a term decided to start later, with no term of that
+ * state serving now, is listed apart as approved and not yet started.
+ */
+function terms(ctx: Ctx, b: Board, list: AppointmentRow[]): { serving: Term[]; upcoming: Term[] } {
+  const serving = list.filter((a) => inForce(b, a)).sort(byStart);
+  const next = list.filter((a) => stateOf(b, a) === "upcoming").sort(byStart);
+  const same = (x: AppointmentRow, a: AppointmentRow) => x.stateCode === a.stateCode && x.role === a.role && x.areaId === a.areaId;
+  const wrap = (parts: string[]) => (parts.length ? ` (${parts.join("; ")})` : "");
+  return {
+    serving: serving.map((a) => {
+      const follow = next.find((x) => same(x, a));
+      const own = termParts(ctx, a, b.day).join(", ");
+      const parts = follow ? [own || ctx.t("term_current"), ctx.t("term_next", { tenure: termParts(ctx, follow, b.day).join(", ") })] : own ? [own] : [];
+      return { a, text: wrap(parts) };
+    }),
+    upcoming: next.filter((x) => !serving.some((a) => same(x, a))).map((a) => ({ a, text: wrap([termParts(ctx, a, b.day).join(", ")]) })),
+  };
+}
+
+const roleName = (ctx: Ctx, role: string) => ctx.t(role === "coordinator" ? "role_coordinator" : "role_co_coordinator");
+
 function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block[] {
-  const here = current(b, b.appointments.filter((a) => a.areaId === area.id));
-  const coord = here.filter((a) => a.role === "coordinator");
-  const co = here.filter((a) => a.role === "co_coordinator");
+  const here = b.appointments.filter((a) => a.areaId === area.id);
+  const coord = terms(ctx, b, here.filter((a) => a.role === "coordinator"));
+  const co = terms(ctx, b, here.filter((a) => a.role === "co_coordinator"));
+  const upcoming = [...coord.upcoming, ...co.upcoming].sort((x, y) => byStart(x.a, y.a));
   const fields = [
-    { label: ctx.t("role_coordinator"), value: coord.length ? coord.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") + (coord.some((a) => inForce(b, a)) ? "" : ` — ${vacancy(ctx, b, area)}`) : vacancy(ctx, b, area) },
-    { label: ctx.t("role_co_coordinators"), value: co.length ? co.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") : "—" },
+    { label: ctx.t("role_coordinator"), value: coord.serving.length ? coord.serving.map((x) => b.n.state(x.a.stateCode) + x.text).join("; ") : vacancy(ctx, b, area) },
+    { label: ctx.t("role_co_coordinators"), value: co.serving.length ? co.serving.map((x) => b.n.state(x.a.stateCode) + x.text).join("; ") : "—" },
+    ...(upcoming.length ? [{ label: ctx.t("approved_not_started"), value: upcoming.map((x) => `${b.n.state(x.a.stateCode)} — ${roleName(ctx, x.a.role)}${x.text}`).join("; ") }] : []),
   ];
   const blocks: Block[] = [{ type: "header", text: `${b.n.area(area.id)} · ${b.n.dimension(area.dimensionId)}` }, { type: "fields", fields }];
   if (detailed) {
     fields.push({ label: ctx.t("concept_paper"), value: conceptPaperText(ctx, area, b.day) });
-    const decisions = [...new Set(here.map((a) => a.decision).filter(Boolean))];
+    const decisions = [...new Set([...coord.serving, ...co.serving, ...upcoming].map((x) => x.a.decision).filter(Boolean))];
     if (decisions.length) blocks.push({ type: "context", text: ctx.t("decided_by", { decisions: decisions.join(", ") }) });
   }
   if (seesRestricted(ctx)) {
@@ -100,7 +119,7 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
 /** "Vacant", or that its term ended, and whether a Co-coordinator may act (MC/2023/DRAFT/4 para 1.11). */
 function vacancy(ctx: Ctx, b: Board, area: AreaRow): string {
   const ended = b.appointments
-    .filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, b.appointments, b.day, b.decidedOn(a)) === "ended" && termOf(a).until)
+    .filter((a) => a.areaId === area.id && a.role === "coordinator" && stateOf(b, a) === "ended" && termOf(a).until)
     .sort((x, y) => termOf(y).until!.localeCompare(termOf(x).until!))[0];
   const text = ended ? ctx.t("term_ended_vacant", { state: b.n.state(ended.stateCode), date: longDate(ctx, termOf(ended).until!) }) : ctx.t("vacant");
   const coActing = b.appointments.some((a) => a.areaId === area.id && a.role === "co_coordinator" && inForce(b, a));
@@ -166,8 +185,13 @@ export async function findCoordinators(ctx: Ctx, query?: string): Promise<Reply>
 }
 
 function stateView(ctx: Ctx, b: Board, code: string): Reply {
-  const mine = current(b, b.appointments.filter((a) => a.stateCode === code));
-  const items = mine.map((a) => `${ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator")}: ${b.n.area(a.areaId)}${tenureText(ctx, a, b.day)}`);
+  const mine = b.appointments.filter((a) => a.stateCode === code);
+  const items: string[] = [];
+  for (const role of ["coordinator", "co_coordinator"]) {
+    const t = terms(ctx, b, mine.filter((a) => a.role === role));
+    for (const x of t.serving) items.push(`${roleName(ctx, role)}: ${b.n.area(x.a.areaId)}${x.text}`);
+    for (const x of t.upcoming) items.push(`${roleName(ctx, role)}: ${b.n.area(x.a.areaId)}${x.text} — ${ctx.t("term_approved_not_started")}`);
+  }
   if (seesRestricted(ctx))
     for (const o of b.offers.filter((x) => x.stateCode === code && x.status === "pending"))
       items.push(ctx.t("pending_offer_line", { role: ctx.t(o.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: b.n.area(o.areaId), id: o.id }));

@@ -2,9 +2,9 @@ import type { Ctx } from "./context.ts";
 import { seesRestricted, today } from "./context.ts";
 import { namer, type Namer } from "./names.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
-import { daysLeft } from "../domain/rules.ts";
+import { daysLeft, RECORD_DATES } from "../domain/rules.ts";
 import { annualPlanDue, coordinationDue, isDraftRule, MODALITIES_DOCUMENT, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
-import { appointmentState, happenedBy, silenceStatus, type DatedObjection } from "../domain/timeline.ts";
+import { appointmentState, happenedBy, recordedOn, silenceStatus, termOf, type DatedObjection } from "../domain/timeline.ts";
 import type { AppointmentRow, DeadlineRow, OfferRow, PositionRow, SilenceRow } from "../domain/types.ts";
 
 /** What a delegation answers an item with: a comment or position on a document, a position on a procedure, a plan proposal. */
@@ -24,11 +24,19 @@ export const asDated = (ctx: Ctx, ps: PositionRow[]): DatedObjection[] =>
   ps.map((p) => ({ stateCode: p.stateCode, stance: p.stance, targetType: p.targetType, targetRef: p.targetRef, on: ctxDay(ctx, p.createdAt) }));
 const ctxDay = (ctx: Ctx, at: Date) => calendarDate(at, ctx.settings.timeZone);
 
-/** The date each appointment was decided: the decidedOn of the offer approved by the same decision. */
-export function decidedOnOf(offers: OfferRow[]) {
+/**
+ * The date from which each appointment is known: the decidedOn of the offer approved by the same decision; for a
+ * term the seeds record with no dates at all (the SG report's "Russia as Coordinator"), the date of the document
+ * that records it (src/domain/timeline.ts recordedOn). A dated term with no decision on file is known as dated.
+ */
+export function decidedOnOf(offers: OfferRow[], recordDates: Readonly<Record<string, string>> = RECORD_DATES) {
   const byDecision = new Map<string, string>();
   for (const o of offers) if (o.decision && o.decidedOn) byDecision.set(o.decision, o.decidedOn);
-  return (a: AppointmentRow) => (a.decision ? byDecision.get(a.decision) ?? a.fromDate : null);
+  return (a: AppointmentRow): string | null => {
+    const decided = a.decision ? byDecision.get(a.decision) ?? a.fromDate : null;
+    if (decided) return decided;
+    return termOf(a).from ? null : recordedOn(a.source, recordDates);
+  };
 }
 
 /** Silence procedures with their status on `day`: derived from dates and the objections to their matter. */
