@@ -4,7 +4,7 @@
  * body decided it, and only from the date of that decision.
  */
 import { parseBrackets } from "./brackets.ts";
-import type { AppointmentRow, DocumentRow, EventRow, OfferRow, ParagraphRow, SilenceRow } from "./types.ts";
+import type { AppointmentRow, DocumentRow, EventRow, NominationRow, OfferRow, ParagraphRow, SilenceRow } from "./types.ts";
 
 /**
  * Nothing dated after `day` has happened yet. A missing date counts as known here; callers pass, for a fact
@@ -113,6 +113,21 @@ export function offerState(o: OfferRow, day: string, firstSeen?: string | null):
   if (since && since > day) return "not_yet";
   if (o.status !== "pending" && o.decidedOn && o.decidedOn > day) return "pending";
   return o.status as "pending" | "approved" | "rejected" | "withdrawn";
+}
+
+// —— nominations ——————————————————————————————————————————————————————————————————————————————————
+
+export type NominationState = "not_yet" | "under_consultation" | "appointed" | "declined";
+
+/**
+ * A nomination (seeds/000 item 7(a): communicated on 7 August 2023, "consultations would continue") exists from the
+ * day it was communicated and is under consultation until a body decides it; a decision counts from its own date,
+ * a deferral leaves it under consultation. The stored status is not read: it cannot say on which day it became true.
+ */
+export function nominationState(n: Pick<NominationRow, "nominatedOn">, decisions: { outcome: string; decidedOn: string }[], day: string): NominationState {
+  if (n.nominatedOn && n.nominatedOn > day) return "not_yet";
+  const last = decisions.filter((d) => d.decidedOn <= day && (d.outcome === "appointed" || d.outcome === "declined")).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn)).pop();
+  return (last?.outcome as NominationState | undefined) ?? "under_consultation";
 }
 
 // —— documents ——————————————————————————————————————————————————————————————————————————————————————

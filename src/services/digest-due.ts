@@ -8,6 +8,7 @@ import type { DigestSection } from "./digest.ts";
 import { longDate, stanceLabel, targetDescriber } from "./describe.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
 import { tally } from "../domain/rules.ts";
+import { nominationState } from "../domain/timeline.ts";
 
 /** How far ahead the digest's "not yet responded" lines and the reminders look. */
 export const OPEN_ITEM_DAYS = 14;
@@ -72,7 +73,8 @@ export async function notRespondedSection(ctx: Ctx, day: string, until: Date): P
 export async function nominationsSection(ctx: Ctx, since: Date, until: Date): Promise<DigestSection | undefined> {
   const [noms, d] = await Promise.all([ctx.repos.nominations.all(), targetDescriber(ctx)]);
   const day = calendarDate(until, ctx.settings.timeZone);
-  const open = noms.filter((x) => x.status === "under_consultation" && (!x.nominatedOn || x.nominatedOn <= day));
+  const decided = await ctx.repos.cycle.decisions({ targetType: "nomination" });
+  const open = noms.filter((x) => nominationState(x, decided.filter((c) => c.targetRef === x.id), day) === "under_consultation");
   if (!open.length) return undefined;
   const all = await ctx.repos.time.positionsOn(open.map((x) => x.id));
   const inWindow = (t: Date | null) => !!t && t >= since && t < until;

@@ -5,7 +5,7 @@ import { targetRef, type Target } from "./resolve.ts";
 import { targetDescriber, stanceLabel } from "./describe.ts";
 import type { PositionRow, Stance } from "../domain/types.ts";
 import { silenceOn } from "./dated.ts";
-import { breaksSilence, concernsSilence } from "../domain/timeline.ts";
+import { breaksSilence, concernsSilence, nominationState } from "../domain/timeline.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 
 export type DomainEvent =
@@ -31,7 +31,8 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   }
   if (target.type === "offer" && target.offer.status !== "pending")
     throw new UserError("offer_decided", { status: ctx.t(`offer_status_${target.offer.status}` as never) });
-  if (target.type === "nomination" && target.nomination.status !== "under_consultation") throw new UserError("nomination_closed");
+  if (target.type === "nomination" && nominationState(target.nomination, await ctx.repos.cycle.decisions({ targetType: "nomination", targetRef: target.nomination.id }), today(ctx)) !== "under_consultation")
+    throw new UserError("nomination_closed");
   // The procedure's state on today's date, derived (a replayed date may fall inside a procedure since concluded).
   if (target.type === "silence" && (await silenceOn(ctx, today(ctx))).find((x) => x.s.id === target.silence.id)?.status.state !== "running")
     throw new UserError("silence_closed", { id: target.silence.id });
