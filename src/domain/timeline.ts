@@ -189,7 +189,6 @@ export function successorOf(d: Pick<DocumentRow, "symbol" | "date" | "source">, 
  * The area table records the status *as reported* on a date (the SG report of 7 December 2022), which is
  * not the date of the decision; a reported status is not known before the report.
  */
-export type ConceptStep = { step: "reported" | "due" | "expert_meetings_due"; date: string; status?: string };
 export function conceptPaperAsOf(status: string, asOf: string | null, day: string): { status: string; reportedOn: string | null } {
   if (asOf && asOf > day) return { status: "unknown", reportedOn: null };
   return { status, reportedOn: asOf };

@@ -515,6 +515,12 @@ export const en = {
   dg_cycle_override: "⚠ OVERRIDE of standing objections ({who}): {reason}",
   // —— issue 12: dated supersession, undated facts, concept-paper steps (session 2) ——
   doc_status_superseded_by: "superseded by {symbol} on {date}",
+  cp_steps: "Concept paper, step by step:",
+  cp_step_reported: "{date}: status reported: {status} (the report's date, not a decision's)",
+  cp_step_meeting: "; next meeting after the report: {meeting} ({date})",
+  cp_step_at_application: "{date}: {state} applied to coordinate: a concept paper is due with the application",
+  cp_step_due: "by {date}: concept paper due from {state}, three months after appointment at the latest",
+  cp_step_expert_meetings: "from {date}: over six months under consideration: CICA expert meetings",
   // —— issue 11: terms from their start date (session 2) ——
   term_current: "current term",
   term_next: "next term: {tenure}",

@@ -5,11 +5,11 @@ import { findStateExact, rankAreas } from "./resolve.ts";
 import { calendarDate } from "../domain/dates.ts";
 import { longDate, stanceLabel } from "./describe.ts";
 import { namer, type Namer } from "./names.ts";
-import type { AppointmentRow, AreaRow, OfferRow, PositionRow } from "../domain/types.ts";
+import type { AppointmentRow, AreaRow, DeadlineRow, OfferRow, PositionRow } from "../domain/types.ts";
 import { matchScore, normalise } from "../domain/text.ts";
-import { appointmentState, conceptPaperAsOf, offerState, termOf } from "../domain/timeline.ts";
+import { appointmentState, conceptPaperAsOf, happenedBy, offerState, termOf } from "../domain/timeline.ts";
 import { decidedOnOf } from "./dated.ts";
-import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
+import { conceptPaperSteps, MODALITIES_DOCUMENT, RULES, type ConceptStep, type RuleId } from "../domain/procedures.ts";
 import { modalitiesSource } from "./deadlines.ts";
 import { AGAINST_STANCES } from "../domain/rules.ts";
 
@@ -20,11 +20,17 @@ type Board = {
   positions: Map<string, PositionRow[]>;
   day: string;
   decidedOn: (a: AppointmentRow) => string | null;
+  /** Every offer on record (dates of application, 2.7) and the meetings announced by the day. */
+  allOffers: OfferRow[];
+  meetings: DeadlineRow[];
 };
 
 async function board(ctx: Ctx): Promise<Board> {
-  const [n, appointments, allOffers] = await Promise.all([namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers()]);
+  const [n, appointments, allOffers, dated] = await Promise.all([
+    namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers(), ctx.repos.deadlines.between("0000-01-01", undefined),
+  ]);
   const day = today(ctx);
+  const meetings = dated.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day));
   const ps = seesRestricted(ctx) ? await ctx.repos.positions.onTargets("offer", allOffers.map((o) => o.id)) : [];
   const positions = new Map<string, PositionRow[]>();
   // Only what was on record by today: positions taken later do not exist yet.
@@ -35,7 +41,7 @@ async function board(ctx: Ctx): Promise<Board> {
     const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
     return st === "not_yet" ? [] : [{ ...o, status: st }];
   });
-  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers) };
+  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers), allOffers, meetings };
 }
 
 const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
@@ -93,6 +99,8 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
   const blocks: Block[] = [{ type: "header", text: `${b.n.area(area.id)} · ${b.n.dimension(area.dimensionId)}` }, { type: "fields", fields }];
   if (detailed) {
     fields.push({ label: ctx.t("concept_paper"), value: conceptPaperText(ctx, area, b.day) });
+    const steps = conceptPaperSteps(area, { appointments: b.appointments, areas: [area], decidedOn: b.decidedOn, offers: b.allOffers }, b.meetings, b.day);
+    if (steps.length) blocks.push({ type: "context", text: ctx.t("cp_steps") }, { type: "list", items: steps.map((s) => stepText(ctx, b, s)) });
     const decisions = [...new Set([...coord.serving, ...co.serving, ...upcoming].map((x) => x.a.decision).filter(Boolean))];
     if (decisions.length) blocks.push({ type: "context", text: ctx.t("decided_by", { decisions: decisions.join(", ") }) });
   }
@@ -123,9 +131,30 @@ function vacancy(ctx: Ctx, b: Board, area: AreaRow): string {
     .sort((x, y) => termOf(y).until!.localeCompare(termOf(x).until!))[0];
   const text = ended ? ctx.t("term_ended_vacant", { state: b.n.state(ended.stateCode), date: longDate(ctx, termOf(ended).until!) }) : ctx.t("vacant");
   const coActing = b.appointments.some((a) => a.areaId === area.id && a.role === "co_coordinator" && inForce(b, a));
+  return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule: ruleNote(ctx, b, "acting_coordinator") })}` : text;
+}
+
+/** One step of a concept paper with its date and what the date is (reported, due, expert meetings), and its rule. */
+function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
+  const date = longDate(ctx, s.date);
+  const rule = s.rule ? ` (${ruleNote(ctx, b, s.rule)})` : "";
+  const state = s.state ? b.n.state(s.state) : "";
+  switch (s.kind) {
+    case "reported": {
+      const m = b.meetings.find((x) => x.id === s.meeting);
+      const meeting = m ? ctx.t("cp_step_meeting", { meeting: ctx.lang === "ru" ? m.titleRu : m.title, date: longDate(ctx, m.due) }) : "";
+      return ctx.t("cp_step_reported", { date, status: ctx.t(`cp_${s.status}` as never) }) + meeting;
+    }
+    case "due_at_application": return ctx.t("cp_step_at_application", { date, state }) + rule;
+    case "due": return ctx.t("cp_step_due", { date, state }) + rule;
+    case "expert_meetings_due": return ctx.t("cp_step_expert_meetings", { date }) + rule;
+  }
+}
+
+/** "draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted)", naming the text only to those who may see it. */
+function ruleNote(ctx: Ctx, b: Board, rule: RuleId): string {
   const adopted = b.n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT)?.status === "adopted";
-  const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES.acting_coordinator.para}` });
-  return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule })}` : text;
+  return ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES[rule].para}` });
 }
 
 /** The concept paper's status as reported, with the report's date said to be that (not a decision date). */

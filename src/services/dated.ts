@@ -93,7 +93,7 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   });
   const decidedOn = decidedOnOf(offers);
   const generated: DueItem[] = [
-    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn }, day, from, to),
+    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn, offers }, day, from, to),
     ...annualPlanDue(from, to),
     ...reviewDue(
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],

@@ -56,6 +56,29 @@ describe("/coordinators ICT around the renewal of 22 August 2023 (SOC/2023-II/DE
   });
 });
 
+describe("concept papers, step by step, each with its date and what the date is", () => {
+  it("Sustainable development: the status as reported on 7 December 2022, the next meeting after the report, and expert meetings due six months later", async () => {
+    const t = await at("2023-08-23", "/coordinators sustainable development");
+    expect(t).toContain("7 December 2022: status reported: in progress (the report's date, not a decision's); next meeting after the report: Special Working Group (SWG) meeting (12 December 2022)");
+    expect(t).toContain("from 7 June 2023: over six months under consideration: CICA expert meetings (draft rule: MC/2023/DRAFT/4 para 2.5 (not adopted))");
+    // Before the report nothing is known of the paper, and no step is shown.
+    expect(await at("2022-06-01", "/coordinators sustainable development")).not.toContain("step by step");
+  });
+  it("a new Coordinator (2.7): due with the application, and three months after appointment at the latest", async () => {
+    await at("2024-03-04", "/offer trade and investment as coordinator for 2025-2026 We will host", "Iraq");
+    expect((await at("2024-03-20", "/decide offer:irq-trade-investment approved decision SOC/2024-I/DEC/3", "secretariat"))).toContain("Decision #");
+    // Before the SOC's decision there is no appointment, so no step of a new Coordinator.
+    expect(await at("2024-03-10", "/coordinators trade and investment")).not.toContain("applied to coordinate");
+    // Decided, starting later: the Coordinator-designate's steps are shown, with the term listed as not yet started.
+    const designate = await at("2024-06-01", "/coordinators trade and investment");
+    expect(designate).toContain("Approved, not yet started: Iraq — Coordinator (2025-2026, from 1 January 2025)");
+    expect(designate).toContain("by 1 April 2025: concept paper due from Iraq");
+    const t = await at("2025-01-02", "/coordinators trade and investment");
+    expect(t).toContain("4 March 2024: Iraq applied to coordinate: a concept paper is due with the application (draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))");
+    expect(t).toContain("by 1 April 2025: concept paper due from Iraq, three months after appointment at the latest (draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))");
+  });
+});
+
 describe("documents superseded from the date of the text that replaced them", () => {
   it("MC/2023/SEC/1 is a draft until MC/2023/DRAFT/4 of 14 June 2023, then superseded by it, with that date", async () => {
     expect(await at("2023-05-20", "/drafts", "secretariat")).toMatch(/MC\/2023\/SEC\/1 — .* · draft\n/);
