@@ -1,6 +1,7 @@
 /** Positions (objections, reservations, "needs more time", support) on any target; withdrawal keeps the row. */
 import type { Database, Tx } from "./client.ts";
 import type { PositionRow } from "../domain/types.ts";
+import { BLOCKING_STANCES } from "../domain/rules.ts";
 
 export type BlockingRow = Pick<PositionRow, "id" | "stateCode" | "stance" | "targetType" | "targetRef" | "paragraphRef" | "createdAt">;
 
@@ -28,14 +29,14 @@ export function positionsRepo(db: Database) {
     searchOpenOf: (stateCode: string, take: number): Promise<PositionRow[]> =>
       p.position.findMany({ where: { stateCode, withdrawnAt: null }, orderBy: { createdAt: "desc" }, take }),
     openBlocking: (): Promise<PositionRow[]> =>
-      p.position.findMany({ where: { withdrawnAt: null, stance: { in: ["objection", "reservation", "needs_more_time"] } }, orderBy: { createdAt: "asc" } }),
+      p.position.findMany({ where: { withdrawnAt: null, stance: { in: [...BLOCKING_STANCES] } }, orderBy: { createdAt: "asc" } }),
     /**
      * Open objections and reservations recorded before `before`, with only what the digest's "still blocked"
      * lines print (no reasons, no authors): the filter and the columns are the database's work.
      */
     blockingBefore: (before: Date): Promise<BlockingRow[]> =>
       p.position.findMany({
-        where: { withdrawnAt: null, stance: { in: ["objection", "reservation", "needs_more_time"] }, createdAt: { lt: before } },
+        where: { withdrawnAt: null, stance: { in: [...BLOCKING_STANCES] }, createdAt: { lt: before } },
         select: { id: true, stateCode: true, stance: true, targetType: true, targetRef: true, paragraphRef: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       }),

@@ -3,11 +3,12 @@
  * Pure: no I/O, no clock; callers pass the day.
  */
 import type { AppointmentRow } from "./types.ts";
+import { TENURE_MAX_YEARS, TENURE_MIN_YEARS } from "./rules.ts";
 
 /** DRAFT/4 (SEC/1) para 1.9: as a rule, one Coordinator per priority area; no limit on Co-coordinators. */
 export const ONE_COORDINATOR_RULE = { source: "MC/2023/DRAFT/4 para 1.9" } as const;
 /** DRAFT/4 para 1.10: the proposed tenure, "not less than two and not more than four years" (bracketed by India). */
-export const TENURE_RULE = { source: "MC/2023/DRAFT/4 para 1.10", min: 2, max: 4 } as const;
+export const TENURE_RULE = { source: "MC/2023/DRAFT/4 para 1.10", min: TENURE_MIN_YEARS, max: TENURE_MAX_YEARS } as const;
 /** DRAFT/4 para 1.12: extension subject to SOC approval; voluntary early termination at any time. */
 export const TERM_CHANGE_RULE = { source: "MC/2023/DRAFT/4 para 1.12" } as const;
 

@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths } from "./dates.ts";
 import { appointmentState, conceptPaperAsOf, termOf } from "./timeline.ts";
-import type { AppointmentRow, AreaRow } from "./types.ts";
+import type { AppointmentRow, AreaRow, OfferRow } from "./types.ts";
 
 /** The text that holds the modalities rules; while it is not adopted they are draft rules. */
 export const MODALITIES_DOCUMENT = "MC/2023/DRAFT/4";
@@ -37,7 +37,52 @@ export type ProcedureFacts = {
   appointments: AppointmentRow[];
   areas: AreaRow[];
   decidedOn: (a: AppointmentRow) => string | null;
+  /** The offers appointments came from (`offerId`), for the date of application (2.7). */
+  offers?: Pick<OfferRow, "id" | "submittedOn">[];
 };
+
+/**
+ * MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper "at its application or not
+ * later than three months after appointment". Both dates: the application (when the offer was submitted, if on
+ * record) and the latest day, three months after the term starts.
+ */
+export function conceptPaperDue(appliedOn: string | null | undefined, appointedFrom: string): { atApplication: string | null; latest: string } {
+  return { atApplication: appliedOn ?? null, latest: addMonths(appointedFrom, 3) };
+}
+
+/** MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for expert meetings. */
+export const expertMeetingsDue = (firstDraftOn: string): string => addMonths(firstDraftOn, 6);
+
+/** A concept paper that no longer needs proposing (2.7): adopted, or already submitted for approval. */
+const paperInHand = (status: string) => status === "adopted" || status === "submitted_for_approval";
+/** A paper under consideration (2.5): in progress or submitted, not yet adopted. */
+const underConsideration = (status: string) => status === "in_progress" || status === "submitted_for_approval";
+
+export type ConceptStepKind = "reported" | "due_at_application" | "due" | "expert_meetings_due";
+export type ConceptStep = { kind: ConceptStepKind; date: string; status?: string; state?: string; meeting?: string; rule?: RuleId };
+
+/**
+ * The concept paper of an area, step by step, each with its date and what the date is: the status as reported
+ * (and the meeting that took the report up: the first meeting on or after it), the 2.7 due dates of a new
+ * Coordinator, the 2.5 date for expert meetings. Only what is known on `day`; dates ahead are due dates.
+ */
+export function conceptPaperSteps(area: AreaRow, f: ProcedureFacts, meetings: { id: string; due: string }[], day: string): ConceptStep[] {
+  const steps: ConceptStep[] = [];
+  const cp = conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day);
+  if (cp.reportedOn) {
+    const meeting = meetings.filter((m) => m.due >= cp.reportedOn! && m.due <= day).sort((a, b) => a.due.localeCompare(b.due))[0];
+    steps.push({ kind: "reported", date: cp.reportedOn, status: cp.status, ...(meeting ? { meeting: meeting.id } : {}) });
+    if (underConsideration(cp.status)) steps.push({ kind: "expert_meetings_due", date: expertMeetingsDue(cp.reportedOn), rule: "expert_meetings" });
+  }
+  for (const a of f.appointments.filter((x) => x.areaId === area.id && x.role === "coordinator" && x.fromDate)) {
+    const st = appointmentState(a, f.appointments, day, f.decidedOn(a));
+    if (st === "unknown_yet" || st === "ended" || paperInHand(cp.status)) continue;
+    const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate!);
+    if (due.atApplication) steps.push({ kind: "due_at_application", date: due.atApplication, state: a.stateCode, rule: "concept_paper_due" });
+    steps.push({ kind: "due", date: due.latest, state: a.stateCode, rule: "concept_paper_due" });
+  }
+  return steps.sort((x, y) => x.date.localeCompare(y.date));
+}
 
 /** Coordinator concept papers (2.7), expert meetings (2.5), tenure ends (1.3, 1.12) on `day`, in [from, to]. */
 export function coordinationDue(f: ProcedureFacts, day: string, from: string, to: string | undefined): DueItem[] {
@@ -48,10 +93,10 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
     if (st === "unknown_yet" || st === "ended") continue;
     const area = f.areas.find((x) => x.id === a.areaId);
     const cp = area ? conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day).status : "unknown";
-    const { from: start, until } = termOf(a);
+    const { until } = termOf(a);
     // 2.7 applies to a new Coordinator: one whose appointment has a date.
-    if (a.role === "coordinator" && start && a.fromDate && cp !== "adopted" && cp !== "submitted_for_approval") {
-      const due = addMonths(start, 3);
+    if (a.role === "coordinator" && a.fromDate && !paperInHand(cp)) {
+      const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate).latest;
       if (inRange(due)) out.push({ id: `cp-${a.id}`, rule: "concept_paper_due", due, subject: { state: a.stateCode, area: a.areaId }, addressees: [a.stateCode], restricted: false });
     }
     if (until && inRange(until))
@@ -60,8 +105,8 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
   for (const area of f.areas) {
     const cp = conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day);
     // The earliest date on record that a draft existed stands in for "the issuance of the first draft".
-    if ((cp.status === "in_progress" || cp.status === "submitted_for_approval") && cp.reportedOn) {
-      const due = addMonths(cp.reportedOn, 6);
+    if (underConsideration(cp.status) && cp.reportedOn) {
+      const due = expertMeetingsDue(cp.reportedOn);
       const coord = f.appointments.filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, f.appointments, day, f.decidedOn(a)) === "in_force");
       if (inRange(due) && coord.length)
         out.push({ id: `em-${area.id}`, rule: "expert_meetings", due, subject: { area: area.id, since: cp.reportedOn }, addressees: coord.map((a) => a.stateCode), restricted: false });

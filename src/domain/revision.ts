@@ -39,17 +39,26 @@ export function resolvedBrackets(before: string, after: string): string[] {
   return parseBrackets(before).brackets.map((b) => b.text.replace(/\s+/g, " ").trim()).filter((t) => !now.has(t));
 }
 
-/** Paragraph-by-paragraph comparison, in the order of the new text, removed paragraphs after. */
+/** Headings ("H1", "H2" … from src/domain/paragraphs.ts) are not paragraphs of the text: they are neither changed nor unchanged. */
+export const isHeadingRef = (ref: string): boolean => /^H\d+$/.test(ref);
+
+/**
+ * Paragraph-by-paragraph comparison, in the order of the new text, removed paragraphs after. Headings are left
+ * out: they carry no negotiated text, and their numbering (H1, H2 …) shifts when one is added.
+ */
 export function compareTexts(before: ParaText[], after: ParaText[]): ParaChange[] {
-  const old = new Map(before.map((p) => [p.ref, p.text]));
+  const old = new Map(before.filter((p) => !isHeadingRef(p.ref)).map((p) => [p.ref, p.text]));
   const out: ParaChange[] = [];
-  for (const p of after) {
+  for (const p of after.filter((x) => !isHeadingRef(x.ref))) {
     const was = old.get(p.ref);
     if (was === undefined) out.push({ kind: "added", ref: p.ref, text: p.text });
     else if (same(was, p.text)) out.push({ kind: "unchanged", ref: p.ref });
     else out.push({ kind: "changed", ref: p.ref, before: was, after: p.text, resolved: resolvedBrackets(was, p.text) });
   }
   const now = new Set(after.map((p) => p.ref));
-  for (const p of before) if (!now.has(p.ref)) out.push({ kind: "removed", ref: p.ref, text: p.text });
+  for (const p of before) if (!isHeadingRef(p.ref) && !now.has(p.ref)) out.push({ kind: "removed", ref: p.ref, text: p.text });
   return out;
 }
+
+/** How many paragraphs a revision added, removed or changed (a resolved bracket is part of its paragraph's change). */
+export const changedCount = (changes: ParaChange[]): number => changes.filter((c) => c.kind !== "unchanged").length;

@@ -31,7 +31,39 @@ export function checkTenure(tenure: string): TenureCheck {
 export const eventPlanDeadline = (year: number): string => `${year - 1}-09-30`;
 export const isLateProposal = (year: number, submittedOn: string): boolean => submittedOn > eventPlanDeadline(year);
 
-/** Consensus: one open objection or reservation blocks a decision. */
-export const blocks = (stance: string): boolean => stance === "objection" || stance === "reservation" || stance === "needs_more_time";
+/**
+ * Consensus (DOMAIN.md "Positions"; seeds/000 items 6(a), 7(a)): an objection or a reservation stands against a
+ * decision; "needs more time" (Israel on Iraq's offer) is the softer form that still holds it up. Each of them
+ * blocks a decision until withdrawn.
+ */
+export const AGAINST_STANCES: readonly string[] = ["objection", "reservation"];
+export const BLOCKING_STANCES: readonly string[] = [...AGAINST_STANCES, "needs_more_time"];
+export const blocks = (stance: string): boolean => BLOCKING_STANCES.includes(stance);
 
+/** The tally shown for offers and nominations: supporters, those against, those asking for more time. */
+export function tally(stances: string[]): { support: number; against: number; wait: number } {
+  const n = (p: (s: string) => boolean) => stances.filter(p).length;
+  return { support: n((s) => s === "support"), against: n((s) => AGAINST_STANCES.includes(s)), wait: n((s) => s === "needs_more_time") };
+}
+
+/**
+ * Comments have due dates (seeds/002 SWG/2023-II/INF/2 item 2: comments on MC/2023/DRAFT/4 by 15 July 2023). A
+ * comment filed after that day (the Secretariat's calendar date) is late: still accepted and marked so.
+ */
+export const isLateComment = (commentsDue: string | null | undefined, filedOn: string): boolean => !!commentsDue && filedOn > commentsDue;
+
+/** Days from `today` to `due` (negative once it has passed), both Secretariat calendar dates. */
 export const daysLeft = (today: string, due: string): number => daysBetween(today, due);
+
+/**
+ * CICA: the date of each seed document (the cover note's date, or the meeting's last day), for facts a document
+ * records without a date of their own. Such a fact is known only from that date (issue 12). A forum's data set
+ * names its own documents; this table belongs with the forum description.
+ */
+export const RECORD_DATES: Readonly<Record<string, string>> = {
+  "seeds/000": "2023-08-22", // SOC minutes, 22 August 2023
+  "seeds/001": "2021-06-23", // SOC minutes, 23 June 2021
+  "seeds/002": "2023-06-14", // SWG outcome, 13-14 June 2023
+  "seeds/003": "2023-05-13", // SG proposals, Note SWG/569 of 13 May 2023
+  "seeds/004": "2022-12-07", // SG report for 2022, Astana, 7 December 2022
+};

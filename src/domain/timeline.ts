@@ -4,10 +4,23 @@
  * body decided it, and only from the date of that decision.
  */
 import { parseBrackets } from "./brackets.ts";
-import type { AppointmentRow, DocumentRow, EventRow, OfferRow, ParagraphRow, SilenceRow } from "./types.ts";
+import type { AppointmentRow, DocumentRow, EventRow, NominationRow, OfferRow, ParagraphRow, SilenceRow } from "./types.ts";
 
-/** Nothing dated after `day` has happened yet. Undated facts are taken as known. */
+/**
+ * Nothing dated after `day` has happened yet. A missing date counts as known here; callers pass, for a fact
+ * without a date of its own, the date of the document that records it (`recordedOn`).
+ */
 export const happenedBy = (date: string | null | undefined, day: string): boolean => !date || date <= day;
+
+/**
+ * The date a fact without a date of its own became known: the earliest of the documents its source cites
+ * ("seeds/001 …, item 4; seeds/004 …" → 23 June 2021), from `dates` (a source's prefix → that document's date).
+ * Null when the source names none of them.
+ */
+export function recordedOn(source: string, dates: Readonly<Record<string, string>>): string | null {
+  const found = Object.keys(dates).filter((k) => source.includes(k)).map((k) => dates[k]!).sort();
+  return found[0] ?? null;
+}
 
 // —— silence procedure ——————————————————————————————————————————————————————————————————————————————
 
@@ -21,8 +34,25 @@ export type SilenceState = "scheduled" | "running" | "approved" | "broken";
 export type SilenceStatus = { state: SilenceState; brokenBy?: string; brokenOn?: string };
 export type DatedObjection = { stateCode: string; stance: string; targetType: string; targetRef: string; on: string };
 
+/** A position concerns a procedure when it is on the procedure itself, or on its matter (`targetRef`: the document, any paragraph of it, or the offer). */
+export function concernsSilence(s: Pick<SilenceRow, "id" | "targetRef">, p: Pick<DatedObjection, "targetType" | "targetRef">): boolean {
+  if (p.targetType === "silence") return p.targetRef === s.id;
+  return !!s.targetRef && p.targetRef === s.targetRef;
+}
+
+/** Within the procedure: from its first day to its last, both included. */
+export const withinSilence = (s: Pick<SilenceRow, "startsOn" | "expiresOn">, day: string): boolean => s.startsOn <= day && day <= s.expiresOn;
+
+/**
+ * seeds/001 item 3: "any objection breaks silence" — an objection (not a reservation, nor "needs more time",
+ * which are recorded under silence and reported) to the procedure or its matter, lodged from its first day to
+ * its last, both included.
+ */
+export const breaksSilence = (s: Pick<SilenceRow, "id" | "targetRef" | "startsOn" | "expiresOn">, p: DatedObjection): boolean =>
+  p.stance === "objection" && concernsSilence(s, p) && withinSilence(s, p.on);
+
 export function objectionsTo(s: Pick<SilenceRow, "id" | "targetRef">, positions: DatedObjection[]): DatedObjection[] {
-  return positions.filter((p) => p.stance === "objection" && ((p.targetType === "silence" && p.targetRef === s.id) || (!!s.targetRef && p.targetRef === s.targetRef && p.targetType !== "silence")));
+  return positions.filter((p) => p.stance === "objection" && concernsSilence(s, p));
 }
 
 export function silenceStatus(
@@ -32,8 +62,8 @@ export function silenceStatus(
   brokenAtDay?: string,
 ): SilenceStatus {
   if (day < s.startsOn) return { state: "scheduled" };
-  const breaking = objectionsTo(s, objections)
-    .filter((o) => o.on >= s.startsOn && o.on <= s.expiresOn && o.on <= day)
+  const breaking = objections
+    .filter((o) => breaksSilence(s, o) && o.on <= day)
     .sort((a, b) => a.on.localeCompare(b.on));
   // A break recorded by the Secretariat (an imported "broken" with no position on file) counts from its date.
   if (s.outcome === "broken" && s.brokenBy && !breaking.length && brokenAtDay && brokenAtDay <= day)
@@ -85,9 +115,26 @@ export function offerState(o: OfferRow, day: string, firstSeen?: string | null):
   return o.status as "pending" | "approved" | "rejected" | "withdrawn";
 }
 
+// —— nominations ——————————————————————————————————————————————————————————————————————————————————
+
+export type NominationState = "not_yet" | "under_consultation" | "appointed" | "declined";
+
+/**
+ * A nomination (seeds/000 item 7(a): communicated on 7 August 2023, "consultations would continue") exists from the
+ * day it was communicated and is under consultation until a body decides it; a decision counts from its own date,
+ * a deferral leaves it under consultation. The stored status is not read: it cannot say on which day it became true.
+ */
+export function nominationState(n: Pick<NominationRow, "nominatedOn">, decisions: { outcome: string; decidedOn: string }[], day: string): NominationState {
+  if (n.nominatedOn && n.nominatedOn > day) return "not_yet";
+  const last = decisions.filter((d) => d.decidedOn <= day && (d.outcome === "appointed" || d.outcome === "declined")).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn)).pop();
+  return (last?.outcome as NominationState | undefined) ?? "under_consultation";
+}
+
 // —— documents ——————————————————————————————————————————————————————————————————————————————————————
 
 export type DocumentStatus = {
+  /** When the stored "superseded" holds on the day: the later text that replaced it, and that text's date. */
+  supersededBy?: { symbol: string; on: string };
   /** The stored status, corrected: "agreed" with brackets left becomes "agreed_except". */
   state: "not_issued" | "agreed_except" | string;
   body: string | null;
@@ -105,14 +152,34 @@ export const versionOf = (d: Pick<DocumentRow, "symbol" | "revision">): string =
  * seeds/002: a paragraph is agreed when no brackets remain. A document cannot be reported "agreed" while any of
  * its paragraphs carries brackets: it is agreed ad referendum except those paragraphs.
  */
-export function documentStatus(d: DocumentRow, paragraphs: Pick<ParagraphRow, "ref" | "text">[], day: string): DocumentStatus {
+export function documentStatus(d: DocumentRow, paragraphs: Pick<ParagraphRow, "ref" | "text">[], day: string, all: Pick<DocumentRow, "symbol" | "date" | "source" | "status">[] = []): DocumentStatus {
   const agreed: string[] = [];
   const bracketed: string[] = [];
   for (const p of paragraphs) (parseBrackets(p.text).agreed ? agreed : bracketed).push(p.ref);
   const base = { body: d.body, versionDate: d.date, version: versionOf(d), agreed, bracketed };
   if (!happenedBy(d.date, day)) return { ...base, state: "not_issued" };
+  if (d.status === "superseded") {
+    // Superseded from the date of the text that replaced it; before that it was the text under consideration.
+    const by = successorOf(d, all, day);
+    return by ? { ...base, state: "superseded", supersededBy: by } : { ...base, state: bracketed.length ? "under_negotiation" : "draft" };
+  }
   if ((d.status === "agreed" || d.status === "adopted") && bracketed.length) return { ...base, state: "agreed_except" };
   return { ...base, state: d.status };
+}
+
+/**
+ * The text that replaced `d`, as known on `day`: its revision (`<symbol>/Rev.N`, DOMAIN.md) or a later text (not
+ * an information note) named in either record (MC/2023/SEC/1: "negotiation continued on MC/2023/DRAFT/4"),
+ * whichever is dated first and not after `day`.
+ */
+export function successorOf(d: Pick<DocumentRow, "symbol" | "date" | "source">, all: Pick<DocumentRow, "symbol" | "date" | "source" | "status">[], day: string): { symbol: string; on: string } | undefined {
+  const base = d.symbol.replace(/\/Rev\.\d+$/i, "");
+  const rev = (x: string) => { const m = /\/Rev\.(\d+)$/i.exec(x); return m ? +m[1]! : 0; };
+  const later = all.filter((x) => x.symbol !== d.symbol && !!x.date && x.date <= day && (!d.date || x.date >= d.date) && (
+    (x.symbol.startsWith(`${base}/Rev.`) && rev(x.symbol) > rev(d.symbol)) ||
+    (x.status !== "information" && (x.source.includes(d.symbol) || d.source.includes(x.symbol)))));
+  const first = later.sort((a, b) => a.date!.localeCompare(b.date!))[0];
+  return first ? { symbol: first.symbol, on: first.date! } : undefined;
 }
 
 // —— concept papers ——————————————————————————————————————————————————————————————————————————————————
@@ -122,7 +189,6 @@ export function documentStatus(d: DocumentRow, paragraphs: Pick<ParagraphRow, "r
  * The area table records the status *as reported* on a date (the SG report of 7 December 2022), which is
  * not the date of the decision; a reported status is not known before the report.
  */
-export type ConceptStep = { step: "reported" | "due" | "expert_meetings_due"; date: string; status?: string };
 export function conceptPaperAsOf(status: string, asOf: string | null, day: string): { status: string; reportedOn: string | null } {
   if (asOf && asOf > day) return { status: "unknown", reportedOn: null };
   return { status, reportedOn: asOf };

@@ -519,6 +519,19 @@ export const en = {
   slack_app_long_description: "Delegate Desk keeps a delegation's positions on drafts, offers and nominations, lists coordinators and deadlines, and prepares the Chair's daily digest. Answers are private unless you share them. Type /help to start; /lang ru for Russian.",
   console_not_a_command: "Type a command, starting with /: for example /help",
   slack_file_fetch_failed: "The attached file could not be fetched from Slack ({error}). Attach it again, or paste the text.",
+  // —— issue 12: dated supersession, undated facts, concept-paper steps (session 2) ——
+  doc_status_superseded_by: "superseded by {symbol} on {date}",
+  cp_steps: "Concept paper, step by step:",
+  cp_step_reported: "{date}: status reported: {status} (the report's date, not a decision's)",
+  cp_step_meeting: "; next meeting after the report: {meeting} ({date})",
+  cp_step_at_application: "{date}: {state} applied to coordinate: a concept paper is due with the application",
+  cp_step_due: "by {date}: concept paper due from {state}, three months after appointment at the latest",
+  cp_step_expert_meetings: "from {date}: over six months under consideration: CICA expert meetings",
+  // —— issue 11: terms from their start date (session 2) ——
+  term_current: "current term",
+  term_next: "next term: {tenure}",
+  term_approved_not_started: "approved, not yet started",
+  approved_not_started: "Approved, not yet started",
 };
 
 export type Messages = { [K in keyof typeof en]: string };

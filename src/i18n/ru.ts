@@ -508,4 +508,17 @@ export const ru: Messages = {
   slack_app_long_description: "Delegate Desk хранит позиции делегации по проектам, предложениям и кандидатурам, показывает координаторов и сроки и готовит ежедневную сводку для Председателя. Ответы видите только вы, пока не поделитесь ими. Начните с /help; /lang ru — по-русски.",
   console_not_a_command: "Введите команду, начиная с /: например /help",
   slack_file_fetch_failed: "Не удалось получить приложенный файл из Slack ({error}). Приложите его ещё раз или вставьте текст.",
+  // —— issue 12: dated supersession, undated facts, concept-paper steps (session 2) ——
+  doc_status_superseded_by: "заменён документом {symbol} {date}",
+  cp_steps: "Концептуальный документ по этапам:",
+  cp_step_reported: "{date}: сообщён статус: {status} (дата доклада, а не решения)",
+  cp_step_meeting: "; ближайшее заседание после доклада: {meeting} ({date})",
+  cp_step_at_application: "{date}: {state} подаёт заявку на координацию: концептуальный документ представляется вместе с заявкой",
+  cp_step_due: "до {date}: концептуальный документ от {state}, не позднее трёх месяцев после назначения",
+  cp_step_expert_meetings: "с {date}: более шести месяцев на рассмотрении: совещания экспертов СВМДА",
+  // —— issue 11: terms from their start date (session 2) ——
+  term_current: "текущий срок",
+  term_next: "следующий срок: {tenure}",
+  term_approved_not_started: "утверждён, срок ещё не начался",
+  approved_not_started: "Утверждены, срок ещё не начался",
 };

@@ -7,6 +7,7 @@ import { namer } from "./names.ts";
 import type { CommentKind, CommentRow } from "../domain/types.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 import { oncePerRequest } from "./once.ts";
+import { isLateComment } from "../domain/rules.ts";
 
 /** Slack modals accept 3000 characters in one input; the same limit everywhere keeps behaviour alike. */
 export const COMMENT_MAX = 3000;
@@ -39,7 +40,7 @@ export async function fileComment(ctx: Ctx, input: CommentInput): Promise<Reply>
     throw e;
   }
   const r = await commentReply(ctx, row, doc.symbol, para?.ref, false);
-  if (doc.commentsDue && doc.commentsDue < today(ctx)) r.blocks.push({ type: "context", text: ctx.t("comment_late", { date: longDate(ctx, doc.commentsDue) }) });
+  if (isLateComment(doc.commentsDue, today(ctx))) r.blocks.push({ type: "context", text: ctx.t("comment_late", { date: longDate(ctx, doc.commentsDue!) }) });
   return r;
 }
 

@@ -10,6 +10,7 @@ import { namer } from "./names.ts";
 import { kindLabel, longDate, stanceLabel } from "./describe.ts";
 import { calendarDate } from "../domain/dates.ts";
 import type { DocumentRow } from "../domain/types.ts";
+import { isLateComment } from "../domain/rules.ts";
 
 export type CompiledEntry = {
   stateCode: string;
@@ -55,7 +56,7 @@ export async function compile(ctx: Ctx, query: string, since?: string): Promise<
   const tz = ctx.settings.timeZone;
   const now = ctx.clock();
   const keep = (at: Date) => at <= now && (!since || calendarDate(at, tz) >= since);
-  const lateOn = (d: string) => !!doc.commentsDue && d > doc.commentsDue;
+  const lateOn = (d: string) => isLateComment(doc.commentsDue, d);
   const entry = (stateCode: string, source: CompiledEntry["source"], kind: string, at: Date, text: string): CompiledEntry => {
     const date = calendarDate(at, tz);
     return { stateCode, state: n.state(stateCode), source, kind, date, dateText: longDate(ctx, date), text, late: source === "comment" && lateOn(date) };

@@ -5,12 +5,13 @@ import { findStateExact, rankAreas } from "./resolve.ts";
 import { calendarDate } from "../domain/dates.ts";
 import { longDate, stanceLabel } from "./describe.ts";
 import { namer, type Namer } from "./names.ts";
-import type { AppointmentRow, AreaRow, OfferRow, PositionRow } from "../domain/types.ts";
+import type { AppointmentRow, AreaRow, DeadlineRow, OfferRow, PositionRow } from "../domain/types.ts";
 import { matchScore, normalise } from "../domain/text.ts";
-import { appointmentState, conceptPaperAsOf, offerState, termOf } from "../domain/timeline.ts";
+import { appointmentState, conceptPaperAsOf, happenedBy, offerState, termOf } from "../domain/timeline.ts";
 import { decidedOnOf } from "./dated.ts";
-import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
+import { conceptPaperSteps, MODALITIES_DOCUMENT, RULES, type ConceptStep, type RuleId } from "../domain/procedures.ts";
 import { modalitiesSource } from "./deadlines.ts";
+import { AGAINST_STANCES } from "../domain/rules.ts";
 
 type Board = {
   n: Namer;
@@ -19,11 +20,17 @@ type Board = {
   positions: Map<string, PositionRow[]>;
   day: string;
   decidedOn: (a: AppointmentRow) => string | null;
+  /** Every offer on record (dates of application, 2.7) and the meetings announced by the day. */
+  allOffers: OfferRow[];
+  meetings: DeadlineRow[];
 };
 
 async function board(ctx: Ctx): Promise<Board> {
-  const [n, appointments, allOffers] = await Promise.all([namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers()]);
+  const [n, appointments, allOffers, dated] = await Promise.all([
+    namer(ctx), ctx.repos.coordination.appointments(), ctx.repos.coordination.offers(), ctx.repos.deadlines.between("0000-01-01", undefined),
+  ]);
   const day = today(ctx);
+  const meetings = dated.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day));
   const ps = sees(ctx, "objection") ? await ctx.repos.positions.onTargets("offer", allOffers.map((o) => o.id)) : [];
   const positions = new Map<string, PositionRow[]>();
   // Only what was on record by today: positions taken later do not exist yet.
@@ -34,46 +41,67 @@ async function board(ctx: Ctx): Promise<Board> {
     const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
     return st === "not_yet" ? [] : [{ ...o, status: st }];
   });
-  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers) };
+  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers), allOffers, meetings };
 }
 
 const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
 
-/**
- * The terms in force on the day and those decided to start later (src/domain/timeline.ts): a term with no end
- * continues until a later term of the same state and role starts, so a serving coordinator stays visible
- * beside the renewal that begins next year.
- */
-function current(b: Board, list: AppointmentRow[]): AppointmentRow[] {
-  return list.filter((a) => {
-    const st = appointmentState(a, b.appointments, b.day, b.decidedOn(a));
-    return st === "in_force" || st === "upcoming";
-  }).sort((x, y) => (termOf(x).from ?? "").localeCompare(termOf(y).from ?? ""));
-}
+const stateOf = (b: Board, a: AppointmentRow) => appointmentState(a, b.appointments, b.day, b.decidedOn(a));
+const inForce = (b: Board, a: AppointmentRow) => stateOf(b, a) === "in_force";
+const byStart = (x: AppointmentRow, y: AppointmentRow) => (termOf(x).from ?? "").localeCompare(termOf(y).from ?? "");
 
-const inForce = (b: Board, a: AppointmentRow) => appointmentState(a, b.appointments, b.day, b.decidedOn(a)) === "in_force";
-
-function tenureText(ctx: Ctx, a: { tenure: string | null; fromDate?: string | null; untilDate?: string | null }, day: string): string {
+/** "2024-2025, from 1 January 2024": a term's tenure or dates, and its start when that is still ahead. */
+function termParts(ctx: Ctx, a: AppointmentRow, day: string): string[] {
   const parts: string[] = [];
-  const { from } = termOf({ tenure: a.tenure, fromDate: a.fromDate ?? null, untilDate: a.untilDate ?? null });
+  const { from } = termOf(a);
   if (a.tenure) parts.push(a.tenure);
   else if (a.fromDate || a.untilDate) parts.push(`${a.fromDate ? longDate(ctx, a.fromDate) : "…"} – ${a.untilDate ? longDate(ctx, a.untilDate) : "…"}`);
   if (from && from > day) parts.push(ctx.t("starts_on", { date: longDate(ctx, from) }));
-  return parts.length ? ` (${parts.join(", ")})` : "";
+  return parts;
 }
 
+type Term = { a: AppointmentRow; text: string };
+
+/**
+ * The terms on the day (src/domain/timeline.ts), one entry per state and role: a term in force, with the next term
+ * of the same state when one is decided ("Russian Federation (current term; next term: 2024-2025, from 1 January
+ * 2024)"). An approved term counts only from its start date: a term decided to start later, with no term of that
+ * state serving now, is listed apart as approved and not yet started.
+ */
+function terms(ctx: Ctx, b: Board, list: AppointmentRow[]): { serving: Term[]; upcoming: Term[] } {
+  const serving = list.filter((a) => inForce(b, a)).sort(byStart);
+  const next = list.filter((a) => stateOf(b, a) === "upcoming").sort(byStart);
+  const same = (x: AppointmentRow, a: AppointmentRow) => x.stateCode === a.stateCode && x.role === a.role && x.areaId === a.areaId;
+  const wrap = (parts: string[]) => (parts.length ? ` (${parts.join("; ")})` : "");
+  return {
+    serving: serving.map((a) => {
+      const follow = next.find((x) => same(x, a));
+      const own = termParts(ctx, a, b.day).join(", ");
+      const parts = follow ? [own || ctx.t("term_current"), ctx.t("term_next", { tenure: termParts(ctx, follow, b.day).join(", ") })] : own ? [own] : [];
+      return { a, text: wrap(parts) };
+    }),
+    upcoming: next.filter((x) => !serving.some((a) => same(x, a))).map((a) => ({ a, text: wrap([termParts(ctx, a, b.day).join(", ")]) })),
+  };
+}
+
+const roleName = (ctx: Ctx, role: string) => ctx.t(role === "coordinator" ? "role_coordinator" : "role_co_coordinator");
+
 function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block[] {
-  const here = current(b, b.appointments.filter((a) => a.areaId === area.id));
-  const coord = here.filter((a) => a.role === "coordinator");
-  const co = here.filter((a) => a.role === "co_coordinator");
+  const here = b.appointments.filter((a) => a.areaId === area.id);
+  const coord = terms(ctx, b, here.filter((a) => a.role === "coordinator"));
+  const co = terms(ctx, b, here.filter((a) => a.role === "co_coordinator"));
+  const upcoming = [...coord.upcoming, ...co.upcoming].sort((x, y) => byStart(x.a, y.a));
   const fields = [
-    { label: ctx.t("role_coordinator"), value: coord.length ? coord.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") + (coord.some((a) => inForce(b, a)) ? "" : ` — ${vacancy(ctx, b, area)}`) : vacancy(ctx, b, area) },
-    { label: ctx.t("role_co_coordinators"), value: co.length ? co.map((a) => b.n.state(a.stateCode) + tenureText(ctx, a, b.day)).join("; ") : "—" },
+    { label: ctx.t("role_coordinator"), value: coord.serving.length ? coord.serving.map((x) => b.n.state(x.a.stateCode) + x.text).join("; ") : vacancy(ctx, b, area) },
+    { label: ctx.t("role_co_coordinators"), value: co.serving.length ? co.serving.map((x) => b.n.state(x.a.stateCode) + x.text).join("; ") : "—" },
+    ...(upcoming.length ? [{ label: ctx.t("approved_not_started"), value: upcoming.map((x) => `${b.n.state(x.a.stateCode)} — ${roleName(ctx, x.a.role)}${x.text}`).join("; ") }] : []),
   ];
   const blocks: Block[] = [{ type: "header", text: `${b.n.area(area.id)} · ${b.n.dimension(area.dimensionId)}` }, { type: "fields", fields }];
   if (detailed) {
     fields.push({ label: ctx.t("concept_paper"), value: conceptPaperText(ctx, area, b.day) });
-    const decisions = [...new Set(here.map((a) => a.decision).filter(Boolean))];
+    const steps = conceptPaperSteps(area, { appointments: b.appointments, areas: [area], decidedOn: b.decidedOn, offers: b.allOffers }, b.meetings, b.day);
+    if (steps.length) blocks.push({ type: "context", text: ctx.t("cp_steps") }, { type: "list", items: steps.map((s) => stepText(ctx, b, s)) });
+    const decisions = [...new Set([...coord.serving, ...co.serving, ...upcoming].map((x) => x.a.decision).filter(Boolean))];
     if (decisions.length) blocks.push({ type: "context", text: ctx.t("decided_by", { decisions: decisions.join(", ") }) });
   }
   // Pending offers and the positions on them are tagged: the policy filter removes them for observers.
@@ -83,7 +111,7 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
       const ps = b.positions.get(o.id) ?? [];
       const by = (stances: string[]) => ps.filter((p) => stances.includes(p.stance)).map((p) => b.n.state(p.stateCode));
       const sup = by(["support"]);
-      const obj = by(["objection", "reservation"]);
+      const obj = by([...AGAINST_STANCES]);
       const more = by(["needs_more_time"]);
       const line = [
         ctx.t("pending_offer", { state: b.n.state(o.stateCode), role: ctx.t(o.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), id: o.id }) + (o.tenure ? ` (${o.tenure})` : ""),
@@ -100,13 +128,34 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
 /** "Vacant", or that its term ended, and whether a Co-coordinator may act (MC/2023/DRAFT/4 para 1.11). */
 function vacancy(ctx: Ctx, b: Board, area: AreaRow): string {
   const ended = b.appointments
-    .filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, b.appointments, b.day, b.decidedOn(a)) === "ended" && termOf(a).until)
+    .filter((a) => a.areaId === area.id && a.role === "coordinator" && stateOf(b, a) === "ended" && termOf(a).until)
     .sort((x, y) => termOf(y).until!.localeCompare(termOf(x).until!))[0];
   const text = ended ? ctx.t("term_ended_vacant", { state: b.n.state(ended.stateCode), date: longDate(ctx, termOf(ended).until!) }) : ctx.t("vacant");
   const coActing = b.appointments.some((a) => a.areaId === area.id && a.role === "co_coordinator" && inForce(b, a));
+  return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule: ruleNote(ctx, b, "acting_coordinator") })}` : text;
+}
+
+/** One step of a concept paper with its date and what the date is (reported, due, expert meetings), and its rule. */
+function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
+  const date = longDate(ctx, s.date);
+  const rule = s.rule ? ` (${ruleNote(ctx, b, s.rule)})` : "";
+  const state = s.state ? b.n.state(s.state) : "";
+  switch (s.kind) {
+    case "reported": {
+      const m = b.meetings.find((x) => x.id === s.meeting);
+      const meeting = m ? ctx.t("cp_step_meeting", { meeting: ctx.lang === "ru" ? m.titleRu : m.title, date: longDate(ctx, m.due) }) : "";
+      return ctx.t("cp_step_reported", { date, status: ctx.t(`cp_${s.status}` as never) }) + meeting;
+    }
+    case "due_at_application": return ctx.t("cp_step_at_application", { date, state }) + rule;
+    case "due": return ctx.t("cp_step_due", { date, state }) + rule;
+    case "expert_meetings_due": return ctx.t("cp_step_expert_meetings", { date }) + rule;
+  }
+}
+
+/** "draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted)", naming the text only to those who may see it. */
+function ruleNote(ctx: Ctx, b: Board, rule: RuleId): string {
   const adopted = b.n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT)?.status === "adopted";
-  const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES.acting_coordinator.para}` });
-  return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule })}` : text;
+  return ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES[rule].para}` });
 }
 
 /** The concept paper's status as reported, with the report's date said to be that (not a decision date). */
@@ -166,8 +215,13 @@ export async function findCoordinators(ctx: Ctx, query?: string): Promise<Reply>
 }
 
 function stateView(ctx: Ctx, b: Board, code: string): Reply {
-  const mine = current(b, b.appointments.filter((a) => a.stateCode === code));
-  const items = mine.map((a) => `${ctx.t(a.role === "coordinator" ? "role_coordinator" : "role_co_coordinator")}: ${b.n.area(a.areaId)}${tenureText(ctx, a, b.day)}`);
+  const mine = b.appointments.filter((a) => a.stateCode === code);
+  const items: string[] = [];
+  for (const role of ["coordinator", "co_coordinator"]) {
+    const t = terms(ctx, b, mine.filter((a) => a.role === role));
+    for (const x of t.serving) items.push(`${roleName(ctx, role)}: ${b.n.area(x.a.areaId)}${x.text}`);
+    for (const x of t.upcoming) items.push(`${roleName(ctx, role)}: ${b.n.area(x.a.areaId)}${x.text} — ${ctx.t("term_approved_not_started")}`);
+  }
   const offers = b.offers.filter((x) => x.stateCode === code && x.status === "pending")
     .map((o) => ctx.t("pending_offer_line", { role: ctx.t(o.role === "coordinator" ? "role_coordinator" : "role_co_coordinator"), area: b.n.area(o.areaId), id: o.id }));
   // The offers are a list of their own, tagged: the policy filter removes it for anyone who may not see offers.

@@ -1,9 +1,10 @@
 import type { Ctx } from "./context.ts";
 import { sees, today } from "./context.ts";
 import { namer, type Namer } from "./names.ts";
-import { addDays, calendarDate, daysBetween } from "../domain/dates.ts";
+import { addDays, calendarDate } from "../domain/dates.ts";
+import { daysLeft, RECORD_DATES } from "../domain/rules.ts";
 import { annualPlanDue, coordinationDue, isDraftRule, MODALITIES_DOCUMENT, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
-import { appointmentState, happenedBy, silenceStatus, type DatedObjection } from "../domain/timeline.ts";
+import { appointmentState, happenedBy, recordedOn, silenceStatus, termOf, type DatedObjection } from "../domain/timeline.ts";
 import type { AppointmentRow, DeadlineRow, OfferRow, PositionRow, SilenceRow } from "../domain/types.ts";
 
 /** What a delegation answers an item with: a comment or position on a document, a position on a procedure, a plan proposal. */
@@ -23,11 +24,19 @@ export const asDated = (ctx: Ctx, ps: PositionRow[]): DatedObjection[] =>
   ps.map((p) => ({ stateCode: p.stateCode, stance: p.stance, targetType: p.targetType, targetRef: p.targetRef, on: ctxDay(ctx, p.createdAt) }));
 const ctxDay = (ctx: Ctx, at: Date) => calendarDate(at, ctx.settings.timeZone);
 
-/** The date each appointment was decided: the decidedOn of the offer approved by the same decision. */
-export function decidedOnOf(offers: OfferRow[]) {
+/**
+ * The date from which each appointment is known: the decidedOn of the offer approved by the same decision; for a
+ * term the seeds record with no dates at all (the SG report's "Russia as Coordinator"), the date of the document
+ * that records it (src/domain/timeline.ts recordedOn). A dated term with no decision on file is known as dated.
+ */
+export function decidedOnOf(offers: OfferRow[], recordDates: Readonly<Record<string, string>> = RECORD_DATES) {
   const byDecision = new Map<string, string>();
   for (const o of offers) if (o.decision && o.decidedOn) byDecision.set(o.decision, o.decidedOn);
-  return (a: AppointmentRow) => (a.decision ? byDecision.get(a.decision) ?? a.fromDate : null);
+  return (a: AppointmentRow): string | null => {
+    const decided = a.decision ? byDecision.get(a.decision) ?? a.fromDate : null;
+    if (decided) return decided;
+    return termOf(a).from ? null : recordedOn(a.source, recordDates);
+  };
 }
 
 /**
@@ -82,12 +91,12 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   const adopted = modalities?.status === "adopted" && happenedBy(modalities.date, day);
   const ruled = (r: RuleId) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
   const mk = (i: DueItem): DatedItem => ({
-    id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysBetween(day, i.due), restricted: i.restricted,
+    id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysLeft(day, i.due), restricted: i.restricted,
     ...ruled(i.rule), addressees: i.addressees, respond: i.rule.startsWith("plan_") ? { type: "plan", year: +i.subject.year! } : { type: "none" },
   });
   const decidedOn = decidedOnOf(offers);
   const generated: DueItem[] = [
-    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn }, day, from, to),
+    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn, offers }, day, from, to),
     ...annualPlanDue(from, to),
     ...reviewDue(
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],
@@ -104,7 +113,7 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     if (!happenedBy(r.announcedOn, day)) continue;
     if (r.kind === "silence" && ended.has(r.source)) continue;
     const g = twin(r);
-    const base: DatedItem = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysBetween(day, r.due), restricted: r.restricted };
+    const base: DatedItem = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
     if (g) {
       generated.filter((x) => x.rule === g.rule && x.due === g.due).forEach((x) => used.add(x.id));
       items.push({ ...mk(g), ...base, kind: r.kind });
@@ -114,13 +123,13 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   // A document's own comment due date, when no table row states it.
   for (const d of n.ref.documents)
     if (d.commentsDue && inRange(d.commentsDue) && happenedBy(d.date, day) && !items.some((i) => i.kind === "comments_due" && i.due === d.commentsDue))
-      items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysBetween(day, d.commentsDue), restricted: d.restricted, ...ruled("comments_due"), addressees: "members", respond: { type: "document", ref: d.symbol } });
+      items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysLeft(day, d.commentsDue), restricted: d.restricted, ...ruled("comments_due"), addressees: "members", respond: { type: "document", ref: d.symbol } });
   for (const { s, status } of silences) {
     if (status.state !== "running" || !inRange(s.expiresOn)) continue;
     const row = items.find((i) => i.kind === "silence" && i.due === s.expiresOn);
     const extra = { ...ruled("silence_expiry"), addressees: "members" as const, respond: { type: "silence" as const, ref: s.id, matter: s.targetRef } };
     if (row) Object.assign(row, extra);
-    else items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysBetween(day, s.expiresOn), restricted: true, ...extra });
+    else items.push({ id: `silence-${s.id}`, kind: "silence", title: ctx.t("silence_expires", { subject: ru && s.subjectRu ? s.subjectRu : s.subject }), due: s.expiresOn, daysLeft: daysLeft(day, s.expiresOn), restricted: true, ...extra });
   }
   return items
     // A restricted date is shown by its matter's row of the policy table: a silence's end, or a negotiation text's date.

@@ -7,6 +7,8 @@ import { datedItems, type DatedItem } from "./dated.ts";
 import type { DigestSection } from "./digest.ts";
 import { longDate, stanceLabel, targetDescriber } from "./describe.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
+import { tally } from "../domain/rules.ts";
+import { nominationState } from "../domain/timeline.ts";
 
 /** How far ahead the digest's "not yet responded" lines and the reminders look. */
 export const OPEN_ITEM_DAYS = 14;
@@ -71,7 +73,8 @@ export async function notRespondedSection(ctx: Ctx, day: string, until: Date): P
 export async function nominationsSection(ctx: Ctx, since: Date, until: Date): Promise<DigestSection | undefined> {
   const [noms, d] = await Promise.all([ctx.repos.nominations.all(), targetDescriber(ctx)]);
   const day = calendarDate(until, ctx.settings.timeZone);
-  const open = noms.filter((x) => x.status === "under_consultation" && (!x.nominatedOn || x.nominatedOn <= day));
+  const decided = await ctx.repos.cycle.decisions({ targetType: "nomination" });
+  const open = noms.filter((x) => nominationState(x, decided.filter((c) => c.targetRef === x.id), day) === "under_consultation");
   if (!open.length) return undefined;
   const all = await ctx.repos.time.positionsOn(open.map((x) => x.id));
   const inWindow = (t: Date | null) => !!t && t >= since && t < until;
@@ -80,11 +83,10 @@ export async function nominationsSection(ctx: Ctx, since: Date, until: Date): Pr
   const ps = all.filter((p) => p.targetType === "nomination" && p.createdAt < until && !(p.withdrawnAt && p.withdrawnAt < until));
   const items = open.filter((x) => changed.has(x.id)).map((x) => {
     const mine = ps.filter((p) => p.targetRef === x.id);
-    const count = (s: string[]) => mine.filter((p) => s.includes(p.stance)).length;
     return ctx.t("nomination_tally", {
       nomination: d.target("nomination", x.id, null),
       supporters: mine.map((p) => `${d.n.state(p.stateCode)}: ${stanceLabel(ctx, p.stance)}`).join("; ") || "—",
-      support: count(["support"]), against: count(["objection", "reservation"]), wait: count(["needs_more_time"]),
+      ...tally(mine.map((p) => p.stance)),
     });
   });
   return items.length ? { key: "nominations", title: ctx.t("dg_nominations"), items } : undefined;

@@ -7,7 +7,7 @@ import { datedItems } from "./dated.ts";
 import { dueLine } from "./deadlines.ts";
 import { nominationsSection, notRespondedSection } from "./digest-due.ts";
 import { addDays, calendarDate, zonedTime } from "../domain/dates.ts";
-import { blocks as isBlocking } from "../domain/rules.ts";
+import { blocks as isBlocking, tally } from "../domain/rules.ts";
 import { shorten } from "../domain/text.ts";
 import type { PositionRow } from "../domain/types.ts";
 import { cycleSections } from "./digest-cycle.ts";
@@ -83,10 +83,9 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
       const news = offerChanges.filter((p) => p.targetRef === id).map((p) => (inWindow(p.withdrawnAt) ? t("dg_offer_withdrawn", { state: who(p), stance: stanceLabel(ctx, p.stance) }) : `${who(p)}: ${stanceLabel(ctx, p.stance)}`));
       // As of the digest's morning: a digest printed later for an old day ignores what came after it.
       const open = tallies.filter((p) => p.targetRef === id && p.createdAt < until);
-      const count = (s: string[]) => open.filter((p) => s.includes(p.stance)).length;
       return t("dg_offer_line", {
         offer: d.target("offer", id, null), news: news.join("; "),
-        support: count(["support"]), against: count(["objection", "reservation"]), wait: count(["needs_more_time"]),
+        ...tally(open.map((p) => p.stance)),
       });
     });
     sections.push({ key: "offers", title: t("dg_offers"), items });

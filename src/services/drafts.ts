@@ -9,12 +9,13 @@ import { carriedOver } from "./revisions.ts";
 import { parseBrackets } from "../domain/brackets.ts";
 import { calendarDate, daysBetween } from "../domain/dates.ts";
 import { shorten } from "../domain/text.ts";
+import { isLateComment } from "../domain/rules.ts";
 import { documentStatus, type DocumentStatus } from "../domain/timeline.ts";
 import type { CommentRow, DocumentRow } from "../domain/types.ts";
 
 /** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
 export function lateTag(ctx: Ctx, doc: DocumentRow | undefined, c: CommentRow): string {
-  return doc?.commentsDue && calendarDate(c.createdAt, ctx.settings.timeZone) > doc.commentsDue ? ` [${ctx.t("late_comment")}]` : "";
+  return isLateComment(doc?.commentsDue, calendarDate(c.createdAt, ctx.settings.timeZone)) ? ` [${ctx.t("late_comment")}]` : "";
 }
 
 export async function listDrafts(ctx: Ctx): Promise<Reply> {
@@ -22,7 +23,7 @@ export async function listDrafts(ctx: Ctx): Promise<Reply> {
   if (!docs.length) return reply(ctx.t("no_documents"), [], { status: "info" });
   const [n, paras] = await Promise.all([namer(ctx), ctx.repos.time.paragraphsOf(docs.map((d) => d.id))]);
   const day = today(ctx);
-  const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusText(ctx, documentStatus(d, paras.filter((p) => p.documentId === d.id), day))}${dueNote(ctx, d)}`);
+  const items = docs.map((d) => `${d.symbol} — ${n.docTitle(d)} · ${statusText(ctx, documentStatus(d, paras.filter((p) => p.documentId === d.id), day, docs))}${dueNote(ctx, d)}`);
   return reply(ctx.t("documents_count", { count: docs.length }), [{ type: "list", items }, { type: "context", text: ctx.t("drafts_hint") }]);
 }
 
@@ -33,6 +34,7 @@ function statusLabel(ctx: Ctx, status: string): string {
 /** The status as its text bears it out: never a bare "agreed" while paragraphs remain in brackets. */
 export function statusText(ctx: Ctx, st: DocumentStatus): string {
   const paras = st.bracketed.join(", ");
+  if (st.supersededBy) return ctx.t("doc_status_superseded_by", { symbol: st.supersededBy.symbol, date: longDate(ctx, st.supersededBy.on) });
   if (st.state === "agreed_except") return ctx.t("doc_status_agreed_except", { paras });
   if (st.state === "under_negotiation" && st.bracketed.length) return ctx.t("doc_status_under_negotiation_paras", { paras });
   return statusLabel(ctx, st.state);
@@ -52,7 +54,7 @@ export async function showDraft(ctx: Ctx, query: string, para?: string): Promise
   const [paras, counts] = await Promise.all([ctx.repos.documents.paragraphs(doc.id), ctx.repos.documents.counts(doc)]);
   const comments = new Map(counts.comments.map((c) => [c.paragraphId, c.n]));
   const restrictedOk = sees(ctx, "objection");
-  const st = documentStatus(doc, paras, today(ctx));
+  const st = documentStatus(doc, paras, today(ctx), await visibleDocuments(ctx));
   const meeting = doc.meeting ? (await ctx.repos.deadlines.between("0000-01-01", undefined)).find((r) => r.id === doc.meeting) : undefined;
   const openOn = (ref: string | null) => counts.positions.filter((p) => p.paragraphRef === ref && p.stance !== "support").reduce((s, p) => s + p.n, 0);
   const blocks: Block[] = [

@@ -5,6 +5,7 @@ import { targetRef, type Target } from "./resolve.ts";
 import { targetDescriber, stanceLabel } from "./describe.ts";
 import type { PositionRow, Stance } from "../domain/types.ts";
 import { silenceOn } from "./dated.ts";
+import { breaksSilence, concernsSilence, nominationState } from "../domain/timeline.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 
 export type DomainEvent =
@@ -30,7 +31,8 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   }
   if (target.type === "offer" && target.offer.status !== "pending")
     throw new UserError("offer_decided", { status: ctx.t(`offer_status_${target.offer.status}` as never) });
-  if (target.type === "nomination" && target.nomination.status !== "under_consultation") throw new UserError("nomination_closed");
+  if (target.type === "nomination" && nominationState(target.nomination, await ctx.repos.cycle.decisions({ targetType: "nomination", targetRef: target.nomination.id }), today(ctx)) !== "under_consultation")
+    throw new UserError("nomination_closed");
   // The procedure's state on today's date, derived (a replayed date may fall inside a procedure since concluded).
   if (target.type === "silence" && (await silenceOn(ctx, today(ctx), [target.silence.id])).find((x) => x.s.id === target.silence.id)?.status.state !== "running")
     throw new UserError("silence_closed", { id: target.silence.id });
@@ -43,7 +45,7 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   // A state cannot both support and object: the new position replaces the opposite one, history stays.
   const replaced = open.filter((p) => (stance === "support") !== (p.stance === "support"));
 
-  const silences = stance === "support" ? [] : await silencesCovering(ctx, target);
+  const silences = stance === "support" ? [] : await silencesCovering(ctx, target, stance, state);
   const now = ctx.clock();
   let created: PositionRow;
   try {
@@ -81,15 +83,17 @@ export async function recordPosition(ctx: Ctx, input: PositionInput, emit: (e: D
   return r;
 }
 
-/** Running silence procedures that this objection touches: on the target itself, or on its document or offer. */
-async function silencesCovering(ctx: Ctx, target: Target): Promise<{ id: string; kind: "broken" | "under" }[]> {
-  if (target.type === "silence") return [{ id: target.silence.id, kind: "broken" }];
-  const running = (await silenceOn(ctx, today(ctx), [targetRef(target).targetRef])).filter((x) => x.status.state === "running").map((x) => x.s);
-  const ref = target.type === "document" ? target.doc.symbol : target.type === "offer" ? target.offer.id : undefined;
+/**
+ * Running silence procedures this position concerns (src/domain/timeline.ts): an objection breaks them, any other
+ * stance against is recorded under silence and reported. Only procedures on this target or its matter count.
+ */
+async function silencesCovering(ctx: Ctx, target: Target, stance: Stance, stateCode: string): Promise<{ id: string; kind: "broken" | "under" }[]> {
   const day = today(ctx);
-  return running
-    .filter((s) => ref && s.targetRef === ref && s.startsOn <= day && day <= s.expiresOn)
-    .map((s) => ({ id: s.id, kind: "broken" as const }));
+  const p = { ...targetRef(target), stance, stateCode, on: day };
+  // Only the procedures on this target or its matter are read (a targeted query, not every procedure).
+  return (await silenceOn(ctx, day, [p.targetRef]))
+    .filter((x) => x.status.state === "running" && concernsSilence(x.s, p))
+    .map((x) => ({ id: x.s.id, kind: breaksSilence(x.s, p) ? ("broken" as const) : ("under" as const) }));
 }
 
 function recordedReply(ctx: Ctx, p: PositionRow, line: string, already: boolean): Reply {

@@ -4,7 +4,7 @@ import { reply, type Block, type Reply } from "./reply.ts";
 import { resolveDocument } from "./resolve.ts";
 import { kindLabel } from "./describe.ts";
 import { namer } from "./names.ts";
-import { compareTexts, revisionOf } from "../domain/revision.ts";
+import { changedCount, compareTexts, revisionOf } from "../domain/revision.ts";
 import { shorten } from "../domain/text.ts";
 import type { DocumentRow } from "../domain/types.ts";
 
@@ -33,7 +33,7 @@ export async function documentChanges(ctx: Ctx, query: string): Promise<Reply> {
   }
   const unchanged = changes.filter((c) => c.kind === "unchanged").length;
   const blocks: Block[] = [{ type: "header", text: `${prev.symbol} → ${doc.symbol}` }, { type: "list", items: items.length ? items : [ctx.t("cy_ch_none")] }, { type: "context", text: ctx.t("cy_ch_unchanged", { n: unchanged }) }];
-  return reply(ctx.t("cy_changes", { symbol: doc.symbol, previous: prev.symbol, n: items.length }), blocks);
+  return reply(ctx.t("cy_changes", { symbol: doc.symbol, previous: prev.symbol, n: changedCount(changes) }), blocks);
 }
 
 /**

@@ -27,8 +27,8 @@ export async function listSilence(ctx: Ctx): Promise<Reply> {
  * Returns what changed so the caller can tell the Chair and the linked channels.
  */
 export async function concludeExpiredSilence(ctx: Ctx, emit: (e: DomainEvent) => void = () => {}): Promise<string[]> {
-  const day = today(ctx);
-  const due = (await ctx.repos.silence.running()).filter((s) => s.expiresOn < day);
+  // Derived as everywhere (src/domain/timeline.ts): a stored "running" procedure whose last day has passed unbroken.
+  const due = (await silenceOn(ctx, today(ctx))).filter((x) => x.s.outcome === "running" && x.status.state === "approved").map((x) => x.s);
   const done: string[] = [];
   for (const s of due) {
     const now = ctx.clock();

@@ -68,6 +68,10 @@ describe("GIVEN a Secretariat running a month of consultation from the console",
     expect(changes).toContain("2: changed");
     expect(changes).toContain("bracket resolved: [intercivilizational and intercultural exchanges]");
     expect(changes).not.toContain("4: changed");
+    // One paragraph changed (its resolved bracket is part of that change, not a second one); the two headings
+    // are not paragraphs, so PP1, PP2, 1, 3 and 4 are the five unchanged.
+    expect(changes).toContain("MC/2024/DRAFT/1/Rev.1 against MC/2024/DRAFT/1: 1 change(s).");
+    expect(changes).toContain("5 paragraph(s) unchanged.");
     const shown = await app.text("India", "/drafts MC/2024/DRAFT/1/Rev.1");
     expect(shown).toMatch(/#\d+ para 1 · China .*\(on Rev\.0\)/);
     expect(shown).toMatch(/para 4 · Iran.*\(on Rev\.0\)/);
@@ -124,11 +128,18 @@ describe("GIVEN an offer to coordinate", () => {
     const d = await app.text("chair", "/digest 2024-03-21");
     expect(d).toContain("OVERRIDE of standing objections (Israel): The SOC agreed; Israel did not block");
 
-    // Before its start the appointment is listed only as starting on its date; from then on, as in force.
-    expect(await app.text("India", "/coordinators tourism")).toContain("Iraq (2025-2026, from 1 January 2025)");
+    // Before its start the appointment is listed apart, as approved and not yet started, never as a serving
+    // Co-coordinator; from its start date on, as in force.
+    const before = await app.text("India", "/coordinators tourism");
+    expect(before).toContain("Approved, not yet started: Iraq — Co-coordinator (2025-2026, from 1 January 2025)");
+    expect(before).toMatch(/Co-coordinators: —/);
+    expect(await app.text("India", "/coordinators Iraq")).toContain("Co-coordinator: Tourism (2025-2026, from 1 January 2025) — approved, not yet started");
+    app.setNow("2024-12-31T23:00:00+05:00");
+    expect(await app.text("India", "/coordinators tourism")).toMatch(/Co-coordinators: —/);
     app.setNow("2025-01-01T10:00:00+05:00");
     const inForce = await app.text("India", "/coordinators tourism");
-    expect(inForce).toContain("Iraq (2025-2026)");
+    expect(inForce).toContain("Co-coordinators: Iraq (2025-2026)");
+    expect(inForce).not.toContain("Approved, not yet started");
     expect(inForce).not.toContain("from 1 January 2025");
     app.setNow("2027-01-01T10:00:00+05:00");
     expect(await app.text("India", "/coordinators tourism")).not.toContain("Iraq");

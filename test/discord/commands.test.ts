@@ -97,10 +97,10 @@ describe("discord: every command's reply", () => {
     expect(para.text).toMatch(/not less than two and not more than four years\] — opposed by IND/);
   });
 
-  it("GIVEN /coordinators ICT THEN Russia coordinates and China co-coordinates", async () => {
+  it("GIVEN /coordinators ICT THEN Russia coordinates and China's approved co-coordinator term is listed until it starts", async () => {
     const r = await run("coordinators", { query: "ICT" }, IND);
     expect(r.text).toMatch(/Coordinator: Russian Federation/);
-    expect(r.text).toMatch(/Co-coordinators: China/);
+    expect(r.text).toMatch(/Approved, not yet started: China — Co-coordinator/);
   });
 
   it("GIVEN /deadlines all THEN the CBM events deadline and the Ministerial Council are listed with days left", async () => {

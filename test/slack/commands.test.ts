@@ -24,7 +24,7 @@ describe("Slack slash commands through Bolt", () => {
       support: ["UIND", "/support offer:IRQ", /Recorded: support \(#\d+\)[\s\S]*offer of Iraq/],
       withdraw: ["UIND", "/withdraw", /Open positions of India \(\d+\)[\s\S]*reservation on nomination of Ms\. Zhang Ling/],
       drafts: ["UIND", "/drafts", /Documents \(6\)[\s\S]*MC\/2023\/DRAFT\/4 — Draft Decision/],
-      coordinators: ["UIND", "/coordinators ICT", /\*Coordinator\*\nRussian Federation[\s\S]*\*Co-coordinators\*\nChina/],
+      coordinators: ["UIND", "/coordinators ICT", /\*Coordinator\*\nRussian Federation[\s\S]*\*Approved, not yet started\*\nChina/],
       deadlines: ["UIND", "/deadlines", /Deadlines, next 60 days \(4\)[\s\S]*Digital Forensics/],
       events: ["UIND", "/events 2022", /CBM events, 2022 \(18\)[\s\S]*E-publication on disaster risk reduction/],
       digest: ["UCHAIR", "/digest", /Daily digest for the Chair[\s\S]*Still blocked[\s\S]*MC\/2023\/DRAFT\/4 — Israel \(reservation/],

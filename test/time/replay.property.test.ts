@@ -7,20 +7,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { testApp, type TestApp } from "../helpers/app.ts";
 import { addDays, calendarDate } from "../../src/domain/dates.ts";
-import { appointmentState, documentStatus, eventState, offerState, silenceStatus, termOf, type DatedObjection } from "../../src/domain/timeline.ts";
-import { annualPlanDue, coordinationDue, reviewDue } from "../../src/domain/procedures.ts";
+import { appointmentState, documentStatus, eventState, nominationState, offerState, silenceStatus, termOf, type DatedObjection } from "../../src/domain/timeline.ts";
+import { annualPlanDue, conceptPaperSteps, coordinationDue, reviewDue } from "../../src/domain/procedures.ts";
 import { decidedOnOf } from "../../src/services/dated.ts";
-import type { AppointmentRow, AreaRow, DocumentRow, EventRow, OfferRow, ParagraphRow, SilenceRow } from "../../src/domain/types.ts";
+import type { AppointmentRow, AreaRow, DocumentRow, EventRow, NominationRow, OfferRow, ParagraphRow, SilenceRow } from "../../src/domain/types.ts";
 
-type Loaded = { appointments: AppointmentRow[]; offers: OfferRow[]; areas: AreaRow[]; silences: SilenceRow[]; objections: DatedObjection[]; documents: DocumentRow[]; paragraphs: ParagraphRow[]; events: EventRow[] };
+type Loaded = { nominations: NominationRow[]; meetings: { id: string; due: string; announcedOn: string | null }[]; appointments: AppointmentRow[]; offers: OfferRow[]; areas: AreaRow[]; silences: SilenceRow[]; objections: DatedObjection[]; documents: DocumentRow[]; paragraphs: ParagraphRow[]; events: EventRow[] };
 let app: TestApp;
 let data: Loaded;
 
 beforeAll(async () => {
   app = await testApp();
   const p = app.db.prisma;
-  const [ref, silences, positions, paragraphs, events] = await Promise.all([app.repos.refData(), p.silenceProcedure.findMany(), p.position.findMany(), p.paragraph.findMany(), p.cbmEvent.findMany()]);
+  const [ref, silences, positions, paragraphs, events, nominations, deadlines] = await Promise.all([app.repos.refData(), p.silenceProcedure.findMany(), p.position.findMany(), p.paragraph.findMany(), p.cbmEvent.findMany(), app.repos.nominations.all(), app.repos.deadlines.between("0000-01-01", undefined)]);
   data = {
+    nominations, meetings: deadlines.filter((r) => r.kind === "meeting").map((r) => ({ id: r.id, due: r.due, announcedOn: r.announcedOn ?? null })),
     appointments: ref.appointments, offers: ref.offers, areas: ref.areas, documents: ref.documents, silences, paragraphs, events,
     objections: positions.map((x) => ({ stateCode: x.stateCode, stance: x.stance, targetType: x.targetType, targetRef: x.targetRef, on: calendarDate(x.createdAt, "Asia/Almaty") })),
   };
@@ -55,6 +56,8 @@ describe("replay of every day 2021-01-01 … 2024-12-31 on the seed data", () =>
         const dec = decidedOn(a);
         if (st === "in_force" && ((from && from > day) || (until && until < day))) fail(day, `${a.id} in force outside its term`);
         if (st !== "unknown_yet" && dec && dec > day) fail(day, `${a.id} known before its decision of ${dec}`);
+        // A term with no dates of its own is known only from the document that records it.
+        if (!from && st !== "unknown_yet" && !dec) fail(day, `${a.id} has no date and is known on every day`);
         if (st === "in_force") inForce.set(`${a.areaId}|${a.stateCode}|${a.role}`, (inForce.get(`${a.areaId}|${a.stateCode}|${a.role}`) ?? 0) + 1);
       }
       for (const [k, n] of inForce) if (n > 1) fail(day, `${n} terms in force for ${k}`);
@@ -75,6 +78,10 @@ describe("replay of every day 2021-01-01 … 2024-12-31 on the seed data", () =>
         const st = documentStatus(d, parasOf.get(d.id)!, day);
         if (d.date && d.date > day && st.state !== "not_issued") fail(day, `${d.symbol} shown before its date`);
         if ((st.state === "agreed" || st.state === "adopted") && st.bracketed.length) fail(day, `${d.symbol} agreed with brackets`);
+        // Superseded only from the date of the text that replaced it, and then naming it.
+        const full = documentStatus(d, parasOf.get(d.id)!, day, data.documents);
+        if (full.state === "superseded" && !(full.supersededBy && full.supersededBy.on <= day)) fail(day, `${d.symbol} superseded without a dated successor`);
+        if (full.supersededBy && data.documents.find((x) => x.symbol === full.supersededBy!.symbol)!.date! > day) fail(day, `${d.symbol} superseded by a text not yet issued`);
       }
       // Events: held only after their end; in preparation never held.
       for (const e of data.events) {
@@ -84,8 +91,17 @@ describe("replay of every day 2021-01-01 … 2024-12-31 on the seed data", () =>
         if (st === "held" && !end && `${e.year}-12-31` >= day) fail(day, `${e.id} held during its year`);
         if (e.status === "in_preparation" && st === "held") fail(day, `${e.id} in preparation shown as held`);
       }
+      // Nominations: under consultation only from the day they were communicated.
+      for (const n of data.nominations) if (n.nominatedOn && n.nominatedOn > day && nominationState(n, [], day) !== "not_yet") fail(day, `${n.id} under consultation before ${n.nominatedOn}`);
+      // Concept-paper steps: what is reported, and the meeting named for it, happened by the day.
+      const meetings = data.meetings.filter((m) => !m.announcedOn || m.announcedOn <= day);
+      for (const area of data.areas)
+        for (const s of conceptPaperSteps(area, { appointments: data.appointments, areas: data.areas, decidedOn, offers: data.offers }, meetings, day)) {
+          if (s.kind === "reported" && s.date > day) fail(day, `${area.id} reported on ${s.date}, in the future`);
+          if (s.meeting && data.meetings.find((m) => m.id === s.meeting)!.due > day) fail(day, `${area.id} names a future meeting`);
+        }
       // Procedures that fall due: inside the window asked for, never in the past of `from`.
-      const due = [...coordinationDue({ appointments: data.appointments, areas: data.areas, decidedOn }, day, day, addDays(day, 120)), ...annualPlanDue(day, addDays(day, 400)), ...reviewDue(["RUS"], [], day, addDays(day, 400))];
+      const due = [...coordinationDue({ appointments: data.appointments, areas: data.areas, decidedOn, offers: data.offers }, day, day, addDays(day, 120)), ...annualPlanDue(day, addDays(day, 400)), ...reviewDue(["RUS"], [], day, addDays(day, 400))];
       for (const i of due) if (i.due < day || i.due > addDays(day, 400)) fail(day, `${i.id} due ${i.due} outside the window`);
       // The Annual Plan is asked for every year: within a year from any day there is a 30 September deadline.
       if (!annualPlanDue(day, addDays(day, 366)).some((i) => i.rule === "plan_proposals")) fail(day, "no Annual Plan proposals deadline within a year");
