@@ -45,6 +45,7 @@ import type { LoadRequest } from "./driver.ts";
 import { generateYear, YEAR } from "./year.ts";
 import { BOT, consoleStart, idle, rssMb, slackProcess } from "./procs.ts";
 import { copyFileSync } from "node:fs";
+import { CICA } from "../test/helpers/forum.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RATES = (process.env.BENCH_RATES ?? "10,50,200").split(",").map(Number).filter((x) => x > 0);
@@ -186,7 +187,7 @@ async function floorLoad(driver: Driver, rate: number, seconds = stepSeconds(rat
 
 function delegateCtx(app: AppCore, stateCode: string): Ctx {
   const actor: Actor = { platform: "console", userId: stateCode.toLowerCase(), role: "delegate", stateCode, lang: "en", via: "console" };
-  return { repos: app.repos, clock: () => SEED_NOW, actor, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
+  return { repos: app.repos, clock: () => SEED_NOW, actor, t: translator("en", CICA), lang: "en", settings: { timeZone: TZ, forum: CICA } };
 }
 
 /** /coordinators and /deadlines in the service layer (no adapter, no parsing), 300 calls each. */
@@ -208,7 +209,7 @@ async function digestYear(t: DbTarget, scale = 1): Promise<{ generateMs: number;
     const generateMs = now() - g0;
     const repos = createRepos(db);
     const until = zonedTime("2023-12-31", "08:30", TZ);
-    const ctx: Ctx = { repos, clock: () => until, actor: { platform: "console", userId: "chair", role: "chair", lang: "en", via: "console" }, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
+    const ctx: Ctx = { repos, clock: () => until, actor: { platform: "console", userId: "chair", role: "chair", lang: "en", via: "console" }, t: translator("en", CICA), lang: "en", settings: { timeZone: TZ, forum: CICA } };
     await buildDigest(ctx, zonedTime("2023-12-30", "08:30", TZ), until); // warm the caches, as a running bot has them
     const day = await timeEach(DIGEST_RUNS, () => buildDigest(ctx, zonedTime("2023-12-30", "08:30", TZ), until), 0);
     // The longest window delivery ever builds: a catch-up after downtime is capped at 7 days.
@@ -228,7 +229,7 @@ async function digestYear(t: DbTarget, scale = 1): Promise<{ generateMs: number;
  */
 async function processes(dir: string, driver: Driver, pgUrl: string | undefined) {
   const seeded = await freshDb("sqlite", undefined, dir);
-  const app = await openApp({ databaseUrl: seeded.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+  const app = await openApp({ databaseUrl: seeded.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, forum: CICA, digestTime: "08:30", log: silentLogger });
   await app.close();
   const env = { DATABASE_URL: seeded.url, NOW: SEED_NOW.toISOString(), TIME_ZONE: TZ };
   const colds: number[] = [];
@@ -249,7 +250,7 @@ async function processes(dir: string, driver: Driver, pgUrl: string | undefined)
   if (pgUrl) {
     const t = await freshDb("postgresql", pgUrl, dir);
     try {
-      const seed = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+      const seed = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, forum: CICA, digestTime: "08:30", log: silentLogger });
       const members = (await seed.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
       await seed.db.prisma.identity.createMany({ data: members.map((code) => ({ platform: "slack", userId: `U${code}`, role: "delegate", stateCode: code })) });
       await seed.close();
@@ -302,7 +303,7 @@ async function main() {
     for (const provider of providers) {
       const t = await freshDb(provider, pgUrl, dir);
       try {
-        const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+        const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, forum: CICA, digestTime: "08:30", log: silentLogger });
         try {
           const members = (await app.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
           // Slack users are linked to their delegations, as /link would do.

@@ -6,6 +6,7 @@ import { importDataSet, parseDataFile } from "./db/importer.ts";
 import { createDesk, type Desk, type DeskDeps } from "./core/desk.ts";
 import { withAdvisoryLock, LOCK_KEYS } from "./core/leader.ts";
 import type { Clock } from "./domain/dates.ts";
+import type { Forum } from "./domain/forum.ts";
 import type { Logger } from "./log.ts";
 
 export type AppOptions = {
@@ -13,6 +14,8 @@ export type AppOptions = {
   dataFile?: string;
   clock: Clock;
   timeZone: string;
+  /** The forum description (DATA_FILE's forum: section), read at start by the composition root. */
+  forum: Forum;
   publicUrl?: string;
   digestTime: string;
   log: Logger;
@@ -31,10 +34,10 @@ export async function openApp(o: AppOptions): Promise<AppCore> {
     if (applied.length) o.log.info("migrations applied", { applied });
     if (o.dataFile && (await repos.isEmpty())) {
       if (!existsSync(o.dataFile)) throw new Error(`data file ${o.dataFile} not found`);
-      const counts = await importDataSet(repos, parseDataFile(o.dataFile), o.clock(), o.dataFile);
+      const counts = await importDataSet(repos, parseDataFile(o.dataFile), o.clock(), o.dataFile, o.forum.timeZone);
       o.log.info("data set loaded", { file: o.dataFile, ...counts });
     }
   });
-  const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
+  const desk = createDesk({ repos, clock: o.clock, settings: { timeZone: o.timeZone, forum: o.forum, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
   return { db, repos, desk, close: () => db.close() };
 }

@@ -129,12 +129,12 @@ export function createDesk(deps: DeskDeps) {
   async function run(inv: Invocation): Promise<Reply> {
     const started = Date.now();
     let lang: Lang = langFrom(inv.locale);
-    let t = translator(lang);
+    let t = translator(lang, deps.settings.forum);
     const out = await (async (): Promise<Reply> => { try {
       const def = commandByName.get(inv.command.replace(/^\//, "").toLowerCase());
       const actor = await actorFor(inv);
       lang = actor?.lang ?? (await languageOf(inv));
-      t = translator(lang);
+      t = translator(lang, deps.settings.forum);
       if (!def) return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
       if (!actor && def.access !== "anyone")
         return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
@@ -162,16 +162,16 @@ export function createDesk(deps: DeskDeps) {
 
   /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */
   function modalFor(command: string, lang: Lang = "en"): ModalRequest | undefined {
-    return commandByName.get(command)?.modal?.(translator(lang));
+    return commandByName.get(command)?.modal?.(translator(lang, deps.settings.forum));
   }
 
   /** The delegation's dashboard (Slack App Home): never throws; unlinked users get the not-linked message. */
   async function dashboardFor(inv: Omit<Invocation, "command">): Promise<Reply> {
-    let t = translator(langFrom(inv.locale));
+    let t = translator(langFrom(inv.locale), deps.settings.forum);
     try {
       const actor = await actorFor({ ...inv, command: "" });
       if (!actor) return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
-      t = translator(actor.lang);
+      t = translator(actor.lang, deps.settings.forum);
       return await dashboard({ repos, clock: deps.clock, actor, t, lang: actor.lang, settings: deps.settings });
     } catch (e) {
       log.error("dashboard failed", { platform: inv.platform, user: inv.userId, error: e });
@@ -183,7 +183,7 @@ export function createDesk(deps: DeskDeps) {
   async function suggestFor(kind: Suggest, query: string, inv: Omit<Invocation, "command">, context: Record<string, unknown> = {}) {
     try {
       const actor = (await actorFor({ ...inv, command: "" })) ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: await languageOf(inv), via: "guest" as const };
-      const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
+      const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang, deps.settings.forum), lang: actor.lang, settings: deps.settings };
       return await suggest(ctx, kind, query, context);
     } catch (e) {
       log.error("suggest failed", { kind, error: e });

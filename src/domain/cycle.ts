@@ -4,10 +4,8 @@
  */
 import type { AppointmentRow } from "./types.ts";
 
-/** DRAFT/4 (SEC/1) para 1.9: as a rule, one Coordinator per priority area; no limit on Co-coordinators. */
-export const ONE_COORDINATOR_RULE = { source: "MC/2023/DRAFT/4 para 1.9" } as const;
-/** DRAFT/4 para 1.10: the proposed tenure, "not less than two and not more than four years" (bracketed by India). */
-export const TENURE_RULE = { source: "MC/2023/DRAFT/4 para 1.10", min: 2, max: 4 } as const;
+// DRAFT/4 (SEC/1) para 1.9, one Coordinator per area, and para 1.10, the tenure's bounds, are the forum's
+// `rules.oneCoordinator` and `rules.tenure` (with their sources and words).
 /** DRAFT/4 para 1.12: extension subject to SOC approval; voluntary early termination at any time. */
 export const TERM_CHANGE_RULE = { source: "MC/2023/DRAFT/4 para 1.12" } as const;
 

@@ -6,17 +6,17 @@
 import { addDays, addMonths } from "./dates.ts";
 import { appointmentState, conceptPaperAsOf, termOf } from "./timeline.ts";
 import type { AppointmentRow, AreaRow } from "./types.ts";
+import type { ForumRules } from "./forum.ts";
 
-/** The text that holds the modalities rules; while it is not adopted they are draft rules. */
-export const MODALITIES_DOCUMENT = "MC/2023/DRAFT/4";
+// The text that holds the modalities rules is the forum's `rules.modalitiesDocument` (CICA: MC/2023/DRAFT/4).
 
 export type RuleId = "concept_paper_due" | "expert_meetings" | "tenure_end" | "acting_coordinator" | "plan_proposals" | "plan_approval" | "cbm_review" | "written_contribution" | "comments_due" | "silence_expiry";
 
-export type Rule = { id: RuleId; para: string; source: string; /** held by MODALITIES_DOCUMENT */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
+export type Rule = { id: RuleId; para: string; source: string; /** held by the forum's modalities document */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
 
 export const RULES: Record<RuleId, Rule> = {
   concept_paper_due: { id: "concept_paper_due", para: "2.7", modalities: true, source: "MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper at its application or not later than three months after appointment" },
-  expert_meetings: { id: "expert_meetings", para: "2.5", modalities: true, source: "MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for CICA expert meetings convened by the Coordinator" },
+  expert_meetings: { id: "expert_meetings", para: "2.5", modalities: true, source: "MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for expert meetings convened by the Coordinator" },
   tenure_end: { id: "tenure_end", para: "1.3, 1.12", modalities: true, remindAt: [90, 30], source: "MC/2023/DRAFT/4 paras 1.12 (request for extension sufficiently in advance of the expiration of the tenure) and 1.3 (report at the end of the duties)" },
   acting_coordinator: { id: "acting_coordinator", para: "1.11", modalities: true, source: "MC/2023/DRAFT/4 para 1.11: in the absence of a Coordinator, a Co-coordinator may temporarily take up the role upon consent of the other Co-coordinators" },
   plan_proposals: { id: "plan_proposals", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: preliminary information on next year's CBM events to the Secretariat before 1 October (applied to every year)" },
@@ -37,6 +37,8 @@ export type ProcedureFacts = {
   appointments: AppointmentRow[];
   areas: AreaRow[];
   decidedOn: (a: AppointmentRow) => string | null;
+  /** The forum's months for concept papers (2.7) and expert meetings (2.5). */
+  rules: Pick<ForumRules, "conceptPaper" | "expertMeetings">;
 };
 
 /** Coordinator concept papers (2.7), expert meetings (2.5), tenure ends (1.3, 1.12) on `day`, in [from, to]. */
@@ -51,7 +53,7 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
     const { from: start, until } = termOf(a);
     // 2.7 applies to a new Coordinator: one whose appointment has a date.
     if (a.role === "coordinator" && start && a.fromDate && cp !== "adopted" && cp !== "submitted_for_approval") {
-      const due = addMonths(start, 3);
+      const due = addMonths(start, f.rules.conceptPaper.months);
       if (inRange(due)) out.push({ id: `cp-${a.id}`, rule: "concept_paper_due", due, subject: { state: a.stateCode, area: a.areaId }, addressees: [a.stateCode], restricted: false });
     }
     if (until && inRange(until))
@@ -61,7 +63,7 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
     const cp = conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day);
     // The earliest date on record that a draft existed stands in for "the issuance of the first draft".
     if ((cp.status === "in_progress" || cp.status === "submitted_for_approval") && cp.reportedOn) {
-      const due = addMonths(cp.reportedOn, 6);
+      const due = addMonths(cp.reportedOn, f.rules.expertMeetings.months);
       const coord = f.appointments.filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, f.appointments, day, f.decidedOn(a)) === "in_force");
       if (inRange(due) && coord.length)
         out.push({ id: `em-${area.id}`, rule: "expert_meetings", due, subject: { area: area.id, since: cp.reportedOn }, addressees: coord.map((a) => a.stateCode), restricted: false });
@@ -70,31 +72,31 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
   return out;
 }
 
-/** Annual Plan (seeds/000 item 6): for every plan year Y, proposals by 30 September and SOC approval by 31 December of Y-1. */
-export function annualPlanDue(from: string, to: string | undefined, horizonYears = 1): DueItem[] {
+/** Annual Plan (CICA: seeds/000 item 6): for every plan year Y, proposals and approval by the forum's days of Y-1. */
+export function annualPlanDue(dates: Pick<ForumRules["eventPlan"], "proposalsBy" | "approvalBy">, from: string, to: string | undefined, horizonYears = 1): DueItem[] {
   const first = +from.slice(0, 4);
   const last = to ? +to.slice(0, 4) : first + horizonYears;
   const out: DueItem[] = [];
   for (let y = first; y <= last; y++) {
     const plan = y + 1;
-    out.push({ id: `plan-proposals-${plan}`, rule: "plan_proposals", due: `${y}-09-30`, subject: { year: String(plan) }, addressees: "members", restricted: false });
-    out.push({ id: `plan-approval-${plan}`, rule: "plan_approval", due: `${y}-12-31`, subject: { year: String(plan) }, addressees: "members", restricted: false });
+    out.push({ id: `plan-proposals-${plan}`, rule: "plan_proposals", due: `${y}-${dates.proposalsBy}`, subject: { year: String(plan) }, addressees: "members", restricted: false });
+    out.push({ id: `plan-approval-${plan}`, rule: "plan_approval", due: `${y}-${dates.approvalBy}`, subject: { year: String(plan) }, addressees: "members", restricted: false });
   }
   return out.filter((i) => i.due >= from && (!to || i.due <= to));
 }
 
 /**
- * The SOC's yearly review (3.2) by 31 December, and the coordinators' written contributions for it (3.5), due
- * at the review meeting when one is scheduled, otherwise a month before the year's end.
+ * The yearly review (CICA 3.2: by the SOC, by 31 December), and the coordinators' written contributions for it
+ * (3.5), due at the review meeting when one is scheduled, otherwise the forum's number of days before the review.
  */
-export function reviewDue(coordinators: string[], reviewMeetings: string[], from: string, to: string | undefined, horizonYears = 1): DueItem[] {
+export function reviewDue(review: Pick<ForumRules["review"], "by" | "contributionDaysBefore">, coordinators: string[], reviewMeetings: string[], from: string, to: string | undefined, horizonYears = 1): DueItem[] {
   const first = +from.slice(0, 4);
   const last = to ? +to.slice(0, 4) : first + horizonYears;
   const out: DueItem[] = [];
   for (let y = first; y <= last; y++) {
     const held = reviewMeetings.filter((m) => m.startsWith(`${y}-`)).sort();
-    const contribution = held[0] ?? addDays(`${y}-12-31`, -30);
-    if (!held.length) out.push({ id: `cbm-review-${y}`, rule: "cbm_review", due: `${y}-12-31`, subject: { year: String(y) }, addressees: "members", restricted: false });
+    const contribution = held[0] ?? addDays(`${y}-${review.by}`, -review.contributionDaysBefore);
+    if (!held.length) out.push({ id: `cbm-review-${y}`, rule: "cbm_review", due: `${y}-${review.by}`, subject: { year: String(y) }, addressees: "members", restricted: false });
     if (coordinators.length) out.push({ id: `contribution-${y}`, rule: "written_contribution", due: contribution, subject: { year: String(y) }, addressees: coordinators, restricted: false });
   }
   return out.filter((i) => i.due >= from && (!to || i.due <= to));

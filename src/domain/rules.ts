@@ -1,8 +1,7 @@
 import { daysBetween } from "./dates.ts";
+import type { ForumRules } from "./forum.ts";
 
-/** MC/2023/DRAFT/4 para 1.10 (bracketed by India) and SEC/1: a tenure of not less than two and not more than four years. */
-export const TENURE_MIN_YEARS = 2;
-export const TENURE_MAX_YEARS = 4;
+// The forum's parameters (tenure bounds, plan dates) come from its description (`forum.rules`, with sources).
 
 /** "2024-2025" covers two calendar years. */
 export function tenureYears(tenure: string): number | undefined {
@@ -13,11 +12,12 @@ export function tenureYears(tenure: string): number | undefined {
 
 export type TenureCheck = { ok: true; years: number } | { ok: false; years?: number; reason: "unreadable" | "too_short" | "too_long" };
 
-export function checkTenure(tenure: string): TenureCheck {
+/** The forum's tenure bounds (for CICA MC/2023/DRAFT/4 para 1.10: two to four years). */
+export function checkTenure(tenure: string, bounds: Pick<ForumRules["tenure"], "minYears" | "maxYears">): TenureCheck {
   const years = tenureYears(tenure);
   if (years === undefined) return { ok: false, reason: "unreadable" };
-  if (years < TENURE_MIN_YEARS) return { ok: false, years, reason: "too_short" };
-  if (years > TENURE_MAX_YEARS) return { ok: false, years, reason: "too_long" };
+  if (years < bounds.minYears) return { ok: false, years, reason: "too_short" };
+  if (years > bounds.maxYears) return { ok: false, years, reason: "too_long" };
   return { ok: true, years };
 }
 
@@ -25,11 +25,12 @@ export function checkTenure(tenure: string): TenureCheck {
 // src/domain/procedures.ts and src/domain/timeline.ts.
 
 /**
- * Event proposals for year Y's Plan are due before 1 October of Y-1 (seeds/000 item 6), so the last day is 30 September.
- * A late proposal is accepted and flagged.
+ * Event proposals for year Y's Plan are due by the forum's last day in Y-1 (CICA, seeds/000 item 6: before
+ * 1 October, so the last day is 30 September). A late proposal is accepted and flagged.
  */
-export const eventPlanDeadline = (year: number): string => `${year - 1}-09-30`;
-export const isLateProposal = (year: number, submittedOn: string): boolean => submittedOn > eventPlanDeadline(year);
+type PlanDates = Pick<ForumRules["eventPlan"], "proposalsBy">;
+export const eventPlanDeadline = (year: number, plan: PlanDates): string => `${year - 1}-${plan.proposalsBy}`;
+export const isLateProposal = (year: number, submittedOn: string, plan: PlanDates): boolean => submittedOn > eventPlanDeadline(year, plan);
 
 /** Consensus: one open objection or reservation blocks a decision. */
 export const blocks = (stance: string): boolean => stance === "objection" || stance === "reservation" || stance === "needs_more_time";

@@ -118,5 +118,5 @@ export async function setLanguage(ctx: Ctx, lang: Lang): Promise<Reply> {
     return { result: null, audit: [{ action: "set_language", entity: "preference", entityId: `${ctx.actor.platform}:${ctx.actor.userId}`, details: { lang } }] };
   }, now);
   const { translator } = await import("../i18n/index.ts");
-  return reply(translator(lang)("language_set"));
+  return reply(translator(lang, ctx.settings.forum)("language_set"));
 }

@@ -2,7 +2,7 @@ import type { Ctx } from "./context.ts";
 import { seesRestricted, today } from "./context.ts";
 import { namer, type Namer } from "./names.ts";
 import { addDays, calendarDate, daysBetween } from "../domain/dates.ts";
-import { annualPlanDue, coordinationDue, isDraftRule, MODALITIES_DOCUMENT, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
+import { annualPlanDue, coordinationDue, isDraftRule, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
 import { appointmentState, happenedBy, silenceStatus, type DatedObjection } from "../domain/timeline.ts";
 import type { AppointmentRow, DeadlineRow, OfferRow, PositionRow, SilenceRow } from "../domain/types.ts";
 
@@ -75,7 +75,8 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   ]);
   const inRange = (d: string) => d >= from && (!to || d <= to);
   const ru = ctx.lang === "ru";
-  const modalities = n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT);
+  const { rules } = ctx.settings.forum;
+  const modalities = n.ref.documents.find((d) => d.symbol === rules.modalitiesDocument);
   const adopted = modalities?.status === "adopted" && happenedBy(modalities.date, day);
   const ruled = (r: RuleId) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
   const mk = (i: DueItem): DatedItem => ({
@@ -84,9 +85,9 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   });
   const decidedOn = decidedOnOf(offers);
   const generated: DueItem[] = [
-    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn }, day, from, to),
-    ...annualPlanDue(from, to),
-    ...reviewDue(
+    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn, rules }, day, from, to),
+    ...annualPlanDue(rules.eventPlan, from, to),
+    ...reviewDue(rules.review,
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],
       rows.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day) && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
   ];

@@ -3,7 +3,7 @@ import { today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { datedItems, windowEnd, type DatedItem } from "./dated.ts";
 import { longDate } from "./describe.ts";
-import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
+import { RULES } from "../domain/procedures.ts";
 
 export const DEFAULT_DEADLINE_DAYS = 60;
 
@@ -17,7 +17,7 @@ export function dueLine(ctx: Ctx, i: DatedItem): string {
  * restricted draft's symbol (issue 9, item 8), so they are told of "the draft rules" without it.
  */
 export function modalitiesSource(ctx: Ctx): string {
-  return ctx.actor.role === "observer" ? ctx.t("modalities_unnamed") : MODALITIES_DOCUMENT;
+  return ctx.actor.role === "observer" ? ctx.t("modalities_unnamed") : ctx.settings.forum.rules.modalitiesDocument;
 }
 
 /** "(draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))": where an obligation comes from, and whether that text is in force. */

@@ -4,6 +4,7 @@ import { toPlainText, type Reply } from "../../src/services/reply.ts";
 import type { DigestRuntime } from "../../src/digest/deliver.ts";
 import type { Destination } from "../../src/digest/destinations.ts";
 import type { TestApp } from "../helpers/app.ts";
+import { CICA } from "../helpers/forum.ts";
 
 export type Posted = { channelId: string; reply: Reply; text: string };
 
@@ -37,6 +38,7 @@ export function runtimeFor(app: TestApp, platforms: ChatPlatform[], destinations
     repos: app.repos,
     clock: app.desk.clock,
     timeZone: "Asia/Almaty",
+    forum: CICA,
     digestTime: "08:30",
     digestTz: "Asia/Almaty",
     platforms,

@@ -13,6 +13,7 @@ import { toPlainText, type Reply } from "../../src/services/reply.ts";
 import { consoleActor } from "../../src/adapters/console/index.ts";
 import type { Database } from "../../src/db/client.ts";
 import { cloneTemplate, emptyDatabase, testPgUrl } from "./pgdb.ts";
+import { CICA } from "./forum.ts";
 
 /** The seeds' "today": the morning after the SOC meeting of 22 August 2023, Astana time. */
 export const SEED_NOW = "2023-08-23T09:00:00+05:00";
@@ -59,7 +60,7 @@ export async function testApp(opts: { now?: string; digestTime?: string; timeZon
   const clock: Clock = () => new Date(now);
   const events: DomainEvent[] = [];
   const desk = createDesk({
-    repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty", publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
+    repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty", forum: CICA, publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
     onEvent: (e) => events.push(e),
   });
   let n = 0;

@@ -11,6 +11,7 @@ import { appointmentState, documentStatus, eventState, offerState, silenceStatus
 import { annualPlanDue, coordinationDue, reviewDue } from "../../src/domain/procedures.ts";
 import { decidedOnOf } from "../../src/services/dated.ts";
 import type { AppointmentRow, AreaRow, DocumentRow, EventRow, OfferRow, ParagraphRow, SilenceRow } from "../../src/domain/types.ts";
+import { CICA } from "../helpers/forum.ts";
 
 type Loaded = { appointments: AppointmentRow[]; offers: OfferRow[]; areas: AreaRow[]; silences: SilenceRow[]; objections: DatedObjection[]; documents: DocumentRow[]; paragraphs: ParagraphRow[]; events: EventRow[] };
 let app: TestApp;
@@ -85,10 +86,10 @@ describe("replay of every day 2021-01-01 … 2024-12-31 on the seed data", () =>
         if (e.status === "in_preparation" && st === "held") fail(day, `${e.id} in preparation shown as held`);
       }
       // Procedures that fall due: inside the window asked for, never in the past of `from`.
-      const due = [...coordinationDue({ appointments: data.appointments, areas: data.areas, decidedOn }, day, day, addDays(day, 120)), ...annualPlanDue(day, addDays(day, 400)), ...reviewDue(["RUS"], [], day, addDays(day, 400))];
+      const due = [...coordinationDue({ appointments: data.appointments, areas: data.areas, decidedOn, rules: CICA.rules }, day, day, addDays(day, 120)), ...annualPlanDue(CICA.rules.eventPlan, day, addDays(day, 400)), ...reviewDue(CICA.rules.review, ["RUS"], [], day, addDays(day, 400))];
       for (const i of due) if (i.due < day || i.due > addDays(day, 400)) fail(day, `${i.id} due ${i.due} outside the window`);
       // The Annual Plan is asked for every year: within a year from any day there is a 30 September deadline.
-      if (!annualPlanDue(day, addDays(day, 366)).some((i) => i.rule === "plan_proposals")) fail(day, "no Annual Plan proposals deadline within a year");
+      if (!annualPlanDue(CICA.rules.eventPlan, day, addDays(day, 366)).some((i) => i.rule === "plan_proposals")) fail(day, "no Annual Plan proposals deadline within a year");
     }
     expect(problems).toEqual([]);
   });
