@@ -30,7 +30,7 @@ export const forumRecord = z.object({
     } catch {
       return false;
     }
-  }, "expected an IANA time zone such as Asia/Almaty"),
+  }, "expected an IANA time zone such as Europe/Vienna"),
   bodies: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "expected an upper-case code such as SOC"), name: bilingual, source })).min(1),
   rules: z.object({
     tenure: z.object({ minYears: z.number().int().min(1), maxYears: z.number().int().min(1), quote: bilingual, source }).refine((t) => t.minYears <= t.maxYears, "minYears must not exceed maxYears"),
@@ -40,6 +40,7 @@ export const forumRecord = z.object({
     review: z.object({ by: monthDay, contributionDaysBefore: days, source }),
     silence: z.object({ days: z.number().int().min(1).max(365), source }),
     oneCoordinator: z.object({ source }),
+    citations: z.record(z.string(), z.object({ para: z.string(), in: z.string().optional(), source })),
     modalitiesDocument: z.string().min(1),
   }),
   wording: z.object({ en: z.record(z.string(), z.string()), ru: z.record(z.string(), z.string()) }),

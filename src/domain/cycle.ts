@@ -37,5 +37,5 @@ export const needsConsensus = (outcome: string): boolean => ["approved", "adopte
 /** "SOC/2023-II/DEC/1" names a decision of a body. */
 export const DECISION_SYMBOL = /^[A-Z]{2,5}\/\d{4}(?:-[IVX]+)?\/DEC\/\d+(?:\/Rev\.\d+)?$/i;
 export const isDecisionSymbol = (s: string): boolean => DECISION_SYMBOL.test(s.trim());
-/** The body a decision symbol belongs to: "SOC/2024-I/DEC/2" → "SOC". */
+/** The body a decision symbol belongs to: "CNL/2024-I/DEC/2" → "CNL". */
 export const bodyOf = (symbol: string): string => symbol.split("/")[0]!.toUpperCase();

@@ -1,5 +1,5 @@
 /**
- * A forum (CICA first): its bodies, time zone, procedural parameters and wording, as one description loaded
+ * A forum (the first is described in data/cica.yaml): its bodies, time zone, procedural parameters and wording, as one description loaded
  * at start from the data file (data/cica.yaml, section `forum:`). Rules in src/domain/ take these parameters
  * as arguments; nothing in generic code names a forum. Each parameter carries the paragraph it comes from.
  */
@@ -7,7 +7,7 @@ import type { Lang } from "./types.ts";
 
 export type Bilingual = { en: string; ru: string };
 
-/** A body of the forum that issues papers and takes decisions ("SOC", "Council" …). */
+/** A body of the forum that issues papers and takes decisions (a code such as CNL, and its names). */
 export type ForumBody = { code: string; name: Bilingual; source: string };
 
 /** "MM-DD" of the year before the plan year (proposals) or of that year's end. */
@@ -26,8 +26,10 @@ export type ForumRules = {
   review: { by: MonthDay; contributionDaysBefore: number; source: string };
   /** A silence procedure's usual length in days, counted from the day after it is announced. */
   silence: { days: number; source: string };
-  /** As a rule, one Coordinator per priority area (CICA DRAFT/4 para 1.9). */
+  /** As a rule, one Coordinator per priority area. */
   oneCoordinator: { source: string };
+  /** Where each rule (by its id in src/domain/procedures.ts) is written: the paragraph, the paper when it is not the modalities text, and the source. */
+  citations: Record<string, { para: string; in?: string; source: string }>;
   /** The text that holds the modalities rules; while it is not adopted they are "draft rules". */
   modalitiesDocument: string;
 };
@@ -35,7 +37,7 @@ export type ForumRules = {
 export type Forum = {
   id: string;
   name: Bilingual;
-  /** The forum's own acronym in both languages; dropped when matching posts by initials ("CICA DSG" → DSG). */
+  /** The forum's own acronym in both languages; dropped when matching posts by initials ("<acronym> DSG" → DSG). */
   acronym: Bilingual;
   /** Calendar dates in the forum's papers are dates in this zone. */
   timeZone: string;

@@ -8,23 +8,24 @@ import { appointmentState, conceptPaperAsOf, termOf } from "./timeline.ts";
 import type { AppointmentRow, AreaRow } from "./types.ts";
 import type { ForumRules } from "./forum.ts";
 
-// The text that holds the modalities rules is the forum's `rules.modalitiesDocument` (CICA: MC/2023/DRAFT/4).
+// The text that holds the modalities rules is the forum's `rules.modalitiesDocument` (data/cica.yaml).
 
 export type RuleId = "concept_paper_due" | "expert_meetings" | "tenure_end" | "acting_coordinator" | "plan_proposals" | "plan_approval" | "cbm_review" | "written_contribution" | "comments_due" | "silence_expiry";
 
-export type Rule = { id: RuleId; para: string; source: string; /** held by the forum's modalities document */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
+/** Where each rule is written (paragraph and source) is the forum's: `forum.rules.citations[id]`. */
+export type Rule = { id: RuleId; /** held by the forum's modalities document */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
 
 export const RULES: Record<RuleId, Rule> = {
-  concept_paper_due: { id: "concept_paper_due", para: "2.7", modalities: true, source: "MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper at its application or not later than three months after appointment" },
-  expert_meetings: { id: "expert_meetings", para: "2.5", modalities: true, source: "MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for expert meetings convened by the Coordinator" },
-  tenure_end: { id: "tenure_end", para: "1.3, 1.12", modalities: true, remindAt: [90, 30], source: "MC/2023/DRAFT/4 paras 1.12 (request for extension sufficiently in advance of the expiration of the tenure) and 1.3 (report at the end of the duties)" },
-  acting_coordinator: { id: "acting_coordinator", para: "1.11", modalities: true, source: "MC/2023/DRAFT/4 para 1.11: in the absence of a Coordinator, a Co-coordinator may temporarily take up the role upon consent of the other Co-coordinators" },
-  plan_proposals: { id: "plan_proposals", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: preliminary information on next year's CBM events to the Secretariat before 1 October (applied to every year)" },
-  plan_approval: { id: "plan_approval", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: the Annual Plan of Implementation of CBMs approved by the SOC before the end of the year (applied to every year)" },
-  cbm_review: { id: "cbm_review", para: "3.2", modalities: true, source: "MC/2023/DRAFT/4 para 3.2: the SOC holds a regular review of CBM implementation not less than once a year" },
-  written_contribution: { id: "written_contribution", para: "3.5", modalities: true, source: "MC/2023/DRAFT/4 para 3.5: Coordinators and Co-coordinators make a written contribution in preparation of the SOC review" },
-  comments_due: { id: "comments_due", para: "", modalities: false, source: "the document's own due date for comments (e.g. seeds/002 SWG/2023-II/INF/2 item 2)" },
-  silence_expiry: { id: "silence_expiry", para: "", modalities: false, source: "seeds/001 item 3: silence procedure, approved unless an objection is received by its last day" },
+  concept_paper_due: { id: "concept_paper_due", modalities: true },
+  expert_meetings: { id: "expert_meetings", modalities: true },
+  tenure_end: { id: "tenure_end", modalities: true, remindAt: [90, 30] },
+  acting_coordinator: { id: "acting_coordinator", modalities: true },
+  plan_proposals: { id: "plan_proposals", modalities: false },
+  plan_approval: { id: "plan_approval", modalities: false },
+  cbm_review: { id: "cbm_review", modalities: true },
+  written_contribution: { id: "written_contribution", modalities: true },
+  comments_due: { id: "comments_due", modalities: false },
+  silence_expiry: { id: "silence_expiry", modalities: false },
 };
 
 /** A draft rule while the text that holds it is not adopted on `day`. */
@@ -72,7 +73,7 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
   return out;
 }
 
-/** Annual Plan (CICA: seeds/000 item 6): for every plan year Y, proposals and approval by the forum's days of Y-1. */
+/** Annual Plan (the forum's `rules.eventPlan`): for every plan year Y, proposals and approval by the forum's days of Y-1. */
 export function annualPlanDue(dates: Pick<ForumRules["eventPlan"], "proposalsBy" | "approvalBy">, from: string, to: string | undefined, horizonYears = 1): DueItem[] {
   const first = +from.slice(0, 4);
   const last = to ? +to.slice(0, 4) : first + horizonYears;
@@ -86,7 +87,7 @@ export function annualPlanDue(dates: Pick<ForumRules["eventPlan"], "proposalsBy"
 }
 
 /**
- * The yearly review (CICA 3.2: by the SOC, by 31 December), and the coordinators' written contributions for it
+ * The yearly review (the forum's `rules.review`), and the coordinators' written contributions for it
  * (3.5), due at the review meeting when one is scheduled, otherwise the forum's number of days before the review.
  */
 export function reviewDue(review: Pick<ForumRules["review"], "by" | "contributionDaysBefore">, coordinators: string[], reviewMeetings: string[], from: string, to: string | undefined, horizonYears = 1): DueItem[] {

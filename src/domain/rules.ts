@@ -1,4 +1,4 @@
-import { daysBetween } from "./dates.ts";
+import { addDays, daysBetween } from "./dates.ts";
 import type { ForumRules } from "./forum.ts";
 
 // The forum's parameters (tenure bounds, plan dates) come from its description (`forum.rules`, with sources).
@@ -12,7 +12,7 @@ export function tenureYears(tenure: string): number | undefined {
 
 export type TenureCheck = { ok: true; years: number } | { ok: false; years?: number; reason: "unreadable" | "too_short" | "too_long" };
 
-/** The forum's tenure bounds (for CICA MC/2023/DRAFT/4 para 1.10: two to four years). */
+/** The forum's tenure bounds (`rules.tenure`, with its paragraph, in the forum description). */
 export function checkTenure(tenure: string, bounds: Pick<ForumRules["tenure"], "minYears" | "maxYears">): TenureCheck {
   const years = tenureYears(tenure);
   if (years === undefined) return { ok: false, reason: "unreadable" };
@@ -25,8 +25,8 @@ export function checkTenure(tenure: string, bounds: Pick<ForumRules["tenure"], "
 // src/domain/procedures.ts and src/domain/timeline.ts.
 
 /**
- * Event proposals for year Y's Plan are due by the forum's last day in Y-1 (CICA, seeds/000 item 6: before
- * 1 October, so the last day is 30 September). A late proposal is accepted and flagged.
+ * Event proposals for year Y's Plan are due by the forum's last day in Y-1 (`rules.eventPlan.proposalsBy`, with
+ * its paragraph, in the forum description). A late proposal is accepted and flagged.
  */
 type PlanDates = Pick<ForumRules["eventPlan"], "proposalsBy">;
 export const eventPlanDeadline = (year: number, plan: PlanDates): string => `${year - 1}-${plan.proposalsBy}`;
@@ -36,3 +36,9 @@ export const isLateProposal = (year: number, submittedOn: string, plan: PlanDate
 export const blocks = (stance: string): boolean => stance === "objection" || stance === "reservation" || stance === "needs_more_time";
 
 export const daysLeft = (today: string, due: string): number => daysBetween(today, due);
+
+/**
+ * A silence procedure announced on `announced` runs for the forum's number of days; its last day is the day
+ * the procedure expires (`rules.silence`, with its paragraph, in the forum description).
+ */
+export const silenceLastDay = (announced: string, silence: Pick<ForumRules["silence"], "days">): string => addDays(announced, silence.days);

@@ -9,7 +9,6 @@ import type { AppointmentRow, AreaRow, OfferRow, PositionRow } from "../domain/t
 import { matchScore, normalise } from "../domain/text.ts";
 import { appointmentState, conceptPaperAsOf, offerState, termOf } from "../domain/timeline.ts";
 import { decidedOnOf } from "./dated.ts";
-import { RULES } from "../domain/procedures.ts";
 import { modalitiesSource } from "./deadlines.ts";
 
 type Board = {
@@ -104,7 +103,7 @@ function vacancy(ctx: Ctx, b: Board, area: AreaRow): string {
   const text = ended ? ctx.t("term_ended_vacant", { state: b.n.state(ended.stateCode), date: longDate(ctx, termOf(ended).until!) }) : ctx.t("vacant");
   const coActing = b.appointments.some((a) => a.areaId === area.id && a.role === "co_coordinator" && inForce(b, a));
   const adopted = b.n.ref.documents.find((d) => d.symbol === ctx.settings.forum.rules.modalitiesDocument)?.status === "adopted";
-  const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES.acting_coordinator.para}` });
+  const rule = ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations.acting_coordinator?.para ?? ""}` });
   return coActing ? `${text}; ${ctx.t("acting_coordinator", { rule })}` : text;
 }
 

@@ -18,7 +18,7 @@ export type DatedItem = {
   respond?: Respond;
 };
 
-/** Positions as dated objections (Astana calendar date), for the derived silence status. */
+/** Positions as dated objections (the forum's calendar date), for the derived silence status. */
 export const asDated = (ctx: Ctx, ps: PositionRow[]): DatedObjection[] =>
   ps.map((p) => ({ stateCode: p.stateCode, stance: p.stance, targetType: p.targetType, targetRef: p.targetRef, on: ctxDay(ctx, p.createdAt) }));
 const ctxDay = (ctx: Ctx, at: Date) => calendarDate(at, ctx.settings.timeZone);

@@ -22,8 +22,9 @@ export function modalitiesSource(ctx: Ctx): string {
 
 /** "(draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))": where an obligation comes from, and whether that text is in force. */
 export function ruleTag(ctx: Ctx, i: DatedItem): string {
-  if (!i.rule || !RULES[i.rule].para) return "";
-  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${i.rule === "tenure_end" ? "paras" : "para"} ${RULES[i.rule].para}` : `seeds/000 ${RULES[i.rule].para}`;
+  const cite = i.rule ? ctx.settings.forum.rules.citations[i.rule] : undefined;
+  if (!i.rule || !cite?.para) return "";
+  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${cite.para.includes(",") ? "paras" : "para"} ${cite.para}` : `${cite.in ?? ""} ${cite.para}`.trim();
   return ` (${ctx.t(i.draft ? "draft_rule_tag" : "rule_tag", { source })})`;
 }
 

@@ -11,7 +11,7 @@ import { shorten } from "../domain/text.ts";
 import { documentStatus, type DocumentStatus } from "../domain/timeline.ts";
 import type { CommentRow, DocumentRow } from "../domain/types.ts";
 
-/** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
+/** Lateness is derived, not stored: a comment filed after the document's due date (the forum's calendar). */
 export function lateTag(ctx: Ctx, doc: DocumentRow | undefined, c: CommentRow): string {
   return doc?.commentsDue && calendarDate(c.createdAt, ctx.settings.timeZone) > doc.commentsDue ? ` [${ctx.t("late_comment")}]` : "";
 }
