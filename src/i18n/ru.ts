@@ -319,9 +319,9 @@ export const ru: Messages = {
   inbox_recovered: "(Выполнено после перезапуска.)",
   // —— issue 12: dated state and procedures that fall due ——
   due_expert_meetings: "Концептуальный документ по области «{area}» рассматривается более шести месяцев: координатор созывает совещания экспертов {forum}",
-  due_plan_proposals: "Предложения о мероприятиях по мерам доверия в Ежегодный план на {year} год — в Секретариат ({planProposalsBy})",
+  due_plan_proposals: "Предложения о {planEvents} в Ежегодный план на {year} год — в Секретариат ({planProposalsBy})",
   due_plan_approval: "Утверждение {deciderOf} Ежегодного плана реализации {measures} на {year} год (до конца года)",
-  due_cbm_review: "Регулярный обзор {deciderOf} реализации {measures} в {year} году (не реже одного раза в год)",
+  due_cbm_review: "Регулярный обзор {deciderOf} {implementation} в {year} году (не реже одного раза в год)",
   due_written_contribution: "Письменные материалы координаторов и сокоординаторов к обзору {deciderOf} {year} года",
   rule_tag: "правило: {source}",
   draft_rule_tag: "проект правила: {source} (не принят)",

@@ -242,7 +242,7 @@ export function createInteractionHandler(o: HandlerOptions) {
       const found = await desk.suggest(spec.suggest, q, whoOf(i), { document: opts.document ?? opts.target });
       choices = found.map((s) => ({ name: s.label.slice(0, LIMITS.choiceName), value: spec.type === "integer" ? Number(s.value) : s.value.slice(0, LIMITS.choiceValue) }));
       if (def?.name === "events" && focused.name === "filter") {
-        const label = translator(langFrom(i.locale))("dc_propose_choice");
+        const label = translator(langFrom(i.locale), desk.settings.forum)("dc_propose_choice");
         if (!q || isPropose(q) || label.toLowerCase().includes(q.toLowerCase())) choices.unshift({ name: label, value: "propose" });
       }
     }
