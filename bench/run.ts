@@ -45,7 +45,8 @@ import type { LoadRequest } from "./driver.ts";
 import { generateYear, YEAR } from "./year.ts";
 import { BOT, consoleStart, idle, rssMb, slackProcess } from "./procs.ts";
 import { copyFileSync } from "node:fs";
-import { CICA } from "../test/helpers/forum.ts";
+import { loadForum } from "../src/forum/load.ts";
+const CICA = loadForum("data/cica.yaml");
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const RATES = (process.env.BENCH_RATES ?? "10,50,200").split(",").map(Number).filter((x) => x > 0);

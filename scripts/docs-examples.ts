@@ -15,7 +15,8 @@ import { PassThrough } from "node:stream";
 import { openApp } from "../src/app.ts";
 import { runConsole } from "../src/adapters/console/index.ts";
 import { silentLogger } from "../src/log.ts";
-import { CICA } from "../test/helpers/forum.ts";
+import { loadForum } from "../src/forum/load.ts";
+const CICA = loadForum("data/cica.yaml");
 
 const HEAD = /^\$ NOW=(\S+) npm start -- --as (\S+)(?: --lang (en|ru))?$/;
 
