@@ -6,6 +6,8 @@ import pg from "pg";
 import { openApp } from "../src/app.ts";
 import { providerOf, type Provider } from "../src/db/client.ts";
 import { silentLogger } from "../src/log.ts";
+import { loadForum } from "../src/forum/load.ts";
+const CICA = loadForum("data/cica.yaml");
 
 export const SEED_NOW = new Date("2023-08-23T09:00:00+05:00");
 export const TZ = "Asia/Almaty";
@@ -47,7 +49,7 @@ export async function freshDb(provider: Provider, pgUrl: string | undefined, dir
 }
 
 async function seedInto(t: DbTarget): Promise<string[]> {
-  const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+  const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, forum: CICA, digestTime: "08:30", log: silentLogger });
   try {
     const members = (await app.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
     await app.db.prisma.identity.createMany({ data: members.map((code) => ({ platform: "slack", userId: `U${code}`, role: "delegate", stateCode: code })) });

@@ -10,6 +10,8 @@ import { zonedTime } from "../src/domain/dates.ts";
 import { generateYear } from "./year.ts";
 import { now, percentile, timeEach } from "./stats.ts";
 import { freshDb, TZ } from "./dbs.ts";
+import { loadForum } from "../src/forum/load.ts";
+const CICA = loadForum("data/cica.yaml");
 
 export type DigestFigures = { generateMs: number; rows: number; dayMs: number; weekMs: number; yearMs: number; sections: number };
 
@@ -24,7 +26,7 @@ export async function digestYear(provider: Provider, pgUrl: string | undefined, 
     const generateMs = now() - g0;
     const repos = createRepos(db);
     const until = zonedTime("2023-12-31", "08:30", TZ);
-    const ctx: Ctx = { repos, clock: () => until, actor: { platform: "console", userId: "chair", role: "chair", lang: "en", via: "console" }, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
+    const ctx: Ctx = { repos, clock: () => until, actor: { platform: "console", userId: "chair", role: "chair", lang: "en", via: "console" }, t: translator("en", CICA), lang: "en", settings: { timeZone: TZ, forum: CICA } };
     await buildDigest(ctx, zonedTime("2023-12-30", "08:30", TZ), until); // warm the caches, as a running bot has them
     const day = await timeEach(runs, () => buildDigest(ctx, zonedTime("2023-12-30", "08:30", TZ), until), 0);
     // The longest window delivery ever builds: a catch-up after downtime is capped at 7 days.

@@ -46,6 +46,8 @@ import { ratioSummary, slackFigures, toRun, type Run, type SlackFigures } from "
 import { digestYear, type DigestFigures } from "./digest.ts";
 import { killBurst, type KillFigures } from "./kill.ts";
 import { printTargets, targets } from "./targets.ts";
+import { loadForum } from "../src/forum/load.ts";
+const CICA = loadForum("data/cica.yaml");
 
 const QUICK = process.argv.includes("--quick");
 const num = (name: string, full: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : full));
@@ -82,7 +84,7 @@ async function consoleLoad(app: AppCore, rate: number, codes: string[]): Promise
 /** /coordinators and /deadlines in the service layer (no adapter, no parsing), 300 calls each. */
 async function lookups(app: AppCore): Promise<{ coordinators: number; deadlines: number }> {
   const actor: Actor = { platform: "console", userId: "ind", role: "delegate", stateCode: "IND", lang: "en", via: "console" };
-  const ctx: Ctx = { repos: app.repos, clock: () => SEED_NOW, actor, t: translator("en"), lang: "en", settings: { timeZone: TZ } };
+  const ctx: Ctx = { repos: app.repos, clock: () => SEED_NOW, actor, t: translator("en", CICA), lang: "en", settings: { timeZone: TZ, forum: CICA } };
   const queries = [undefined, "terrorism", "ICT", "tourism"];
   const n = QUICK ? 50 : 300;
   const co = await timeEach(n, (i) => findCoordinators(ctx, queries[i % queries.length]));
@@ -92,7 +94,7 @@ async function lookups(app: AppCore): Promise<{ coordinators: number; deadlines:
 
 async function consoleRuns(provider: Provider, pgUrl: string | undefined, dir: string) {
   const t = await freshDb(provider, pgUrl, dir);
-  const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, digestTime: "08:30", log: silentLogger });
+  const app = await openApp({ databaseUrl: t.url, dataFile: "data/cica.yaml", clock: () => SEED_NOW, timeZone: TZ, forum: CICA, digestTime: "08:30", log: silentLogger });
   try {
     const members = (await app.repos.refData()).states.filter((s) => s.kind === "member").map((s) => s.code);
     const runs: Run[] = [];

@@ -15,13 +15,15 @@ import { PassThrough } from "node:stream";
 import { openApp } from "../src/app.ts";
 import { runConsole } from "../src/adapters/console/index.ts";
 import { silentLogger } from "../src/log.ts";
+import { loadForum } from "../src/forum/load.ts";
+const CICA = loadForum("data/cica.yaml");
 
 const HEAD = /^\$ NOW=(\S+) npm start -- --as (\S+)(?: --lang (en|ru))?$/;
 
 async function answer(now: string, as: string, lang: "en" | "ru" | undefined, lines: string[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "dd-docs-"));
   const start = Date.parse(now) - Date.now();
-  const app = await openApp({ databaseUrl: `file:${join(dir, "docs.db")}`, dataFile: "data/cica.yaml", clock: () => new Date(Date.now() + start), timeZone: "Asia/Almaty", digestTime: "08:30", log: silentLogger });
+  const app = await openApp({ databaseUrl: `file:${join(dir, "docs.db")}`, dataFile: "data/cica.yaml", clock: () => new Date(Date.now() + start), timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", log: silentLogger });
   try {
     const input = new PassThrough();
     const output = new PassThrough();

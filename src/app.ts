@@ -7,6 +7,7 @@ import { createDesk, type Desk, type DeskDeps } from "./core/desk.ts";
 import { commands } from "../commands/index.ts";
 import { withAdvisoryLock, LOCK_KEYS } from "./db/locks.ts";
 import type { Clock } from "./domain/dates.ts";
+import type { Forum } from "./domain/forum.ts";
 import type { Logger } from "./log.ts";
 
 export type AppOptions = {
@@ -14,6 +15,8 @@ export type AppOptions = {
   dataFile?: string;
   clock: Clock;
   timeZone: string;
+  /** The forum description (DATA_FILE's forum: section), read at start by the composition root. */
+  forum: Forum;
   publicUrl?: string;
   digestTime: string;
   log: Logger;
@@ -32,11 +35,11 @@ export async function openApp(o: AppOptions): Promise<AppCore> {
     if (applied.length) o.log.info("migrations applied", { applied });
     if (o.dataFile && (await repos.isEmpty())) {
       if (!existsSync(o.dataFile)) throw new Error(`data file ${o.dataFile} not found`);
-      const counts = await importDataSet(repos, parseDataFile(o.dataFile), o.clock(), o.dataFile);
+      const counts = await importDataSet(repos, parseDataFile(o.dataFile), o.clock(), o.dataFile, o.forum.timeZone);
       o.log.info("data set loaded", { file: o.dataFile, ...counts });
     }
   });
   // The composition root injects the command registry: the core and the adapters never import commands/.
-  const desk = createDesk({ commands, repos, clock: o.clock, settings: { timeZone: o.timeZone, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
+  const desk = createDesk({ commands, repos, clock: o.clock, settings: { timeZone: o.timeZone, forum: o.forum, publicUrl: o.publicUrl }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
   return { db, repos, desk, close: () => db.close() };
 }

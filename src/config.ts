@@ -2,7 +2,9 @@ import { accessSync, constants, existsSync, statSync, openSync, closeSync, unlin
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, sqliteFile } from "./db/client.ts";
-import { DEFAULT_TZ, isValidTimeZone } from "./domain/dates.ts";
+import { isValidTimeZone } from "./domain/dates.ts";
+import type { Forum } from "./domain/forum.ts";
+import { loadForum } from "./forum/load.ts";
 import { parseDestinationList } from "./digest/destinations.ts";
 import { InvalidDataError } from "./domain/errors.ts";
 
@@ -39,9 +41,10 @@ export const envSchema = z
     ),
     DATA_FILE: z.preprocess(blankToUndefined, z.string().default("data/cica.yaml")),
     NOW: opt(z.string().refine((s) => !Number.isNaN(Date.parse(s)), "NOW must be an ISO 8601 date-time, e.g. 2023-08-23T09:00:00+05:00")),
-    TIME_ZONE: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "TIME_ZONE must be an IANA time zone, e.g. Asia/Almaty").default(DEFAULT_TZ)),
+    /** Unset: the forum's own zone (forum.timeZone in DATA_FILE). */
+    TIME_ZONE: opt(z.string().refine(isValidTimeZone, "TIME_ZONE must be an IANA time zone, e.g. Europe/Vienna")),
     DIGEST_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "DIGEST_TIME must be HH:MM").default("08:30")),
-    DIGEST_TZ: z.preprocess(blankToUndefined, z.string().refine(isValidTimeZone, "DIGEST_TZ must be an IANA time zone, e.g. Asia/Almaty").default(DEFAULT_TZ)),
+    DIGEST_TZ: opt(z.string().refine(isValidTimeZone, "DIGEST_TZ must be an IANA time zone, e.g. Europe/Vienna")),
     DIGEST_DESTINATIONS: opt(z.string().refine(validDestinations, "DIGEST_DESTINATIONS must be platform:channel[:en|ru], comma-separated, e.g. slack:C0123:en,discord:998877:ru")),
     REMINDER_DAYS: opt(z.string().regex(/^\s*\d{1,3}(\s*[,\s]\s*\d{1,3})*\s*$/, "REMINDER_DAYS must be whole days, comma-separated, e.g. 7,1")),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error", "silent"], "LOG_LEVEL must be debug, info, warn, error or silent").default("warn")),
@@ -82,6 +85,8 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+/** The environment with the forum it names (DATA_FILE's forum: section) and the zones that default to the forum's. */
+export type Config = Env & { TIME_ZONE: string; DIGEST_TZ: string; forum: Forum };
 
 /** A configuration the bot refuses to start with; `message` is one line naming the variable and what to set. */
 export class ConfigError extends Error {
@@ -97,7 +102,7 @@ export class ConfigError extends Error {
 /** EX_CONFIG from sysexits.h: supervisors (systemd, Docker, Kubernetes) show it as a configuration error. */
 export const EXIT_CONFIG = 78;
 
-export function readEnv(env: Record<string, string | undefined>): Env {
+export function readEnv(env: Record<string, string | undefined>): Config {
   const r = envSchema.safeParse(env);
   if (!r.success) {
     const [first, ...rest] = r.error.issues;
@@ -105,7 +110,14 @@ export function readEnv(env: Record<string, string | undefined>): Env {
     const text = first!.message.startsWith(variable) ? first!.message : `${variable}: ${first!.message}`;
     throw new ConfigError(variable, `Configuration error: ${text}${rest.length ? ` (and ${rest.length} more: ${rest.map((i) => String(i.path[0])).join(", ")})` : ""}. See .env.example.`);
   }
-  return r.data;
+  // The forum description is read at every start: its zone is the default calendar, its rules run the desk.
+  let forum: Forum;
+  try {
+    forum = loadForum(r.data.DATA_FILE);
+  } catch (e) {
+    throw new ConfigError("DATA_FILE", `Configuration error: DATA_FILE ${(e as Error).message}; set DATA_FILE to a data file with a forum: section (e.g. data/cica.yaml). See .env.example.`);
+  }
+  return { ...r.data, TIME_ZONE: r.data.TIME_ZONE ?? forum.timeZone, DIGEST_TZ: r.data.DIGEST_TZ ?? forum.timeZone, forum };
 }
 
 /**

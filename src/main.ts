@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   // Alerts need the platforms, which need the desk: the hook is bound now and the service set once they run.
   let digest: DigestService | undefined;
-  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
+  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
   const slack = slackMode(env);
   const senders: Partial<Record<"slack" | "discord", FollowUpSender>> = {};
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     registerHealthRoutes(http, () => checks);
     // Calendar subscriptions (/deadlines subscribe) are served wherever the bot listens.
     const { registerCalendarRoute } = await import("./http/calendar.ts");
-    registerCalendarRoute(http, { repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
+    registerCalendarRoute(http, { repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
     await http.listen(httpPort(env), env.HOST);
   }
   if (slack) {
@@ -89,7 +89,7 @@ async function main(): Promise<number> {
   // Always started: destinations can be added by /digest to at any time, and expired silence procedures
   // must be concluded (hourly) whether or not anyone receives the digest.
   digest = await startDigestService({
-    repos: app.repos, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
+    repos: app.repos, clock, timeZone: env.TIME_ZONE, forum: env.forum, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
     platforms: [...platforms, consolePlatform(process.stdout)], envDestinations: parseDestinationList(env.DIGEST_DESTINATIONS), log,
     reminderDays: parseReminderDays(env.REMINDER_DAYS),
   });

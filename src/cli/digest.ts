@@ -62,12 +62,12 @@ async function main(): Promise<number> {
   const log = createLogger(env.LOG_LEVEL);
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   const day = values.date ?? dueDay(clock(), env.DIGEST_TIME, env.DIGEST_TZ);
-  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, log });
+  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, forum: env.forum, digestTime: env.DIGEST_TIME, log });
   const platforms = values.send ? await startPlatforms(env, app, log) : [];
   try {
     const fromEnv = parseDestinationList(env.DIGEST_DESTINATIONS);
     const rt: DigestRuntime = {
-      repos: app.repos, clock, timeZone: env.TIME_ZONE, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
+      repos: app.repos, clock, timeZone: env.TIME_ZONE, forum: env.forum, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
       platforms, destinations: () => allDestinations(app.repos, fromEnv, log), worker: `cli:${workerId()}`, log,
     };
     if (!values.send) {

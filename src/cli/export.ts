@@ -43,15 +43,15 @@ async function main(): Promise<number> {
   const env = readEnv(process.env);
   const log = createLogger(env.LOG_LEVEL);
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
-  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log });
+  const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log });
   try {
     const who = await consoleActor(app.repos, values.as, lang);
     if (!who) {
       process.stderr.write(`Unknown --as "${values.as}": use a state name or ISO code, "chair" or "secretariat".\n`);
       return 2;
     }
-    const t = translator(lang);
-    const ctx = { repos: app.repos, clock, actor: { ...who, lang }, t, lang, settings: { timeZone: env.TIME_ZONE, publicUrl: env.PUBLIC_URL } };
+    const t = translator(lang, env.forum);
+    const ctx = { repos: app.repos, clock, actor: { ...who, lang }, t, lang, settings: { timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL } };
     const file = await exportPaper(ctx, kind, docWords.join(" "), format, values.since);
     const out = resolve(values.out ?? join("exports", file.name));
     mkdirSync(dirname(out), { recursive: true });
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof UserError) {
-      const t = translator(lang);
+      const t = translator(lang, env.forum);
       process.stderr.write(`${t(e.key, e.params)}${e.suggestions.length ? `\n  ${e.suggestions.join("\n  ")}` : ""}\n`);
       return 1;
     }

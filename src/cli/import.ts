@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const db = await openDatabase(env.DATABASE_URL);
   try {
     await migrate(db);
-    const counts = await importDataSet(createRepos(db), data, clock(), file);
+    const counts = await importDataSet(createRepos(db), data, clock(), file, env.TIME_ZONE);
     process.stdout.write(`Imported ${file}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")}.\n`);
     return 0;
   } catch (e) {

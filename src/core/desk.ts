@@ -142,12 +142,12 @@ export function createDesk(deps: DeskDeps) {
   async function run(inv: Invocation): Promise<Reply> {
     const started = Date.now();
     let lang: Lang = langFrom(inv.locale);
-    let t = translator(lang);
+    let t = translator(lang, deps.settings.forum);
     const out = await (async (): Promise<Reply> => { try {
       const def = commandNamed(inv.command);
       const { actor, lang: asked } = await resolveActor(inv);
       lang = asked;
-      t = translator(lang);
+      t = translator(lang, deps.settings.forum);
       if (!def) return errorReply(t("unknown_command", { name: inv.command }), [{ type: "text", text: allCommands.map((c) => `/${c.name}`).join("  ") }]);
       const access = checkAccess(def, actor);
       if (!access.ok && access.status === "not_linked")
@@ -176,7 +176,7 @@ export function createDesk(deps: DeskDeps) {
 
   /** The form for a command that needs long text, without touching the database (Slack's trigger_id lasts 3 s). */
   function modalFor(command: string, lang: Lang = "en"): ModalRequest | undefined {
-    return commandNamed(command)?.modal?.(translator(lang));
+    return commandNamed(command)?.modal?.(translator(lang, deps.settings.forum));
   }
 
   /**
@@ -193,11 +193,11 @@ export function createDesk(deps: DeskDeps) {
 
   /** The delegation's dashboard (Slack App Home): never throws; unlinked users get the not-linked message. */
   async function dashboardFor(inv: Omit<Invocation, "command">): Promise<Reply> {
-    let t = translator(langFrom(inv.locale));
+    let t = translator(langFrom(inv.locale), deps.settings.forum);
     try {
       const actor = await actorFor({ ...inv, command: "" });
       if (!actor) return { ...errorReply(t("not_linked_title"), [{ type: "text", text: t("not_linked_body", { ref: `${inv.platform}:${inv.userId}` }) }]), status: "not_linked" };
-      t = translator(actor.lang);
+      t = translator(actor.lang, deps.settings.forum);
       return visibleReply(await dashboard({ repos, clock: deps.clock, actor, t, lang: actor.lang, settings: deps.settings }), actor.role, t);
     } catch (e) {
       log.error("dashboard failed", { platform: inv.platform, user: inv.userId, error: e });
@@ -210,7 +210,7 @@ export function createDesk(deps: DeskDeps) {
     try {
       const who = await resolveActor({ ...inv, command: "" });
       const actor = who.actor ?? { platform: inv.platform, userId: inv.userId, role: "observer" as const, lang: who.lang, via: "guest" as const };
-      const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang), lang: actor.lang, settings: deps.settings };
+      const ctx: Ctx = { repos, clock: deps.clock, actor, t: translator(actor.lang, deps.settings.forum), lang: actor.lang, settings: deps.settings };
       return await suggest(ctx, kind, query, context);
     } catch (e) {
       log.error("suggest failed", { kind, error: e });

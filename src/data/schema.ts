@@ -11,6 +11,43 @@ const source = z.string().min(1, "say which document (and item or paragraph) thi
 const code = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 3166-1 alpha-3 code such as IND");
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a lower-case id such as ict-security");
 
+const bilingual = z.object({ en: z.string().min(1), ru: z.string().min(1) });
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected a day of the year as MM-DD, e.g. 09-30");
+const days = z.number().int().min(0).max(3660);
+
+/**
+ * The forum this data set belongs to (section `forum:`): read at every start, never stored. Each procedural
+ * parameter sits beside the paragraph it comes from.
+ */
+export const forumRecord = z.object({
+  id: slug,
+  name: bilingual,
+  acronym: bilingual,
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "expected an IANA time zone such as Europe/Vienna"),
+  bodies: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "expected an upper-case code such as SOC"), name: bilingual, source })).min(1),
+  rules: z.object({
+    tenure: z.object({ minYears: z.number().int().min(1), maxYears: z.number().int().min(1), quote: bilingual, source }).refine((t) => t.minYears <= t.maxYears, "minYears must not exceed maxYears"),
+    conceptPaper: z.object({ months: z.number().int().min(1), source }),
+    expertMeetings: z.object({ months: z.number().int().min(1), source }),
+    eventPlan: z.object({ proposalsBy: monthDay, approvalBy: monthDay, source }),
+    review: z.object({ by: monthDay, contributionDaysBefore: days, source }),
+    silence: z.object({ days: z.number().int().min(1).max(365), source }),
+    oneCoordinator: z.object({ source }),
+    citations: z.record(z.string(), z.object({ para: z.string(), in: z.string().optional(), source })),
+    modalitiesDocument: z.string().min(1),
+  }),
+  wording: z.object({ en: z.record(z.string(), z.string()), ru: z.record(z.string(), z.string()) }),
+});
+
+export type ForumRecord = z.infer<typeof forumRecord>;
+
 export const stateRecord = z.object({
   code,
   nameEn: z.string().min(1),
@@ -97,7 +134,8 @@ export const documentRecord = z.object({
   symbol: z.string().min(1),
   title: z.string().min(1),
   titleRu: z.string().optional(),
-  body: z.enum(["MC", "SOC", "SWG", "SEC", "CHAIR"]).optional(),
+  /** One of the forum's bodies (`forum.bodies`). */
+  body: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, "expected a body's code such as SOC").optional(),
   date: isoDate.optional(),
   status: z.enum(["draft", "under_negotiation", "agreed", "adopted", "superseded", "information"]),
   restricted: z.boolean(),
@@ -153,8 +191,8 @@ export const deadlineRecord = z.object({
   title: z.string().min(1),
   titleRu: z.string().min(1),
   due: isoDate,
-  /** Calendar dates in the seeds are Astana dates. */
-  timeZone: z.string().default("Asia/Almaty"),
+  /** Calendar dates in the papers are dates in the forum's zone (`forum.timeZone`) unless a zone is given. */
+  timeZone: z.string().optional(),
   restricted: z.boolean().default(false),
   /** The date of the paper that set this date; before it the item is not listed. */
   announcedOn: isoDate.optional(),
@@ -178,6 +216,8 @@ export const eventRecord = z.object({
 
 export const dataSet = z.object({
   version: z.number().int(),
+  /** Required in the file the bot starts with (DATA_FILE); optional in a file given to `npm run import`. */
+  forum: forumRecord.optional(),
   states: z.array(stateRecord).default([]),
   dimensions: z.array(dimensionRecord).default([]),
   areas: z.array(areaRecord).default([]),
@@ -188,6 +228,13 @@ export const dataSet = z.object({
   silenceProcedures: z.array(silenceRecord).default([]),
   deadlines: z.array(deadlineRecord).default([]),
   events: z.array(eventRecord).default([]),
+}).superRefine((d, ctx) => {
+  // A document's body must be one of the forum's bodies, when the file describes its forum.
+  if (!d.forum) return;
+  const bodies = new Set(d.forum.bodies.map((b) => b.code));
+  d.documents.forEach((doc, i) => {
+    if (doc.body && !bodies.has(doc.body)) ctx.addIssue({ code: "custom", path: ["documents", i, "body"], message: `expected one of the forum's bodies: ${[...bodies].join(", ")}` });
+  });
 });
 
 export type DataSet = z.infer<typeof dataSet>;

@@ -93,11 +93,15 @@ export type ImportSummary = Record<string, number>;
  * Loads a data set in one transaction: upserts by id, so importing the same file twice changes nothing,
  * and a failure anywhere leaves the database as it was.
  */
-export async function importDataSet(repos: Repos, d: DataSet, at: Date, origin = "import"): Promise<ImportSummary> {
+export async function importDataSet(repos: Repos, d: DataSet, at: Date, origin = "import", timeZone?: string): Promise<ImportSummary> {
   const problems = await checkReferences(d, repos);
+  // Dates in the papers are the forum's calendar dates: its zone, from the file's forum: section or the caller.
+  const tz = d.forum?.timeZone ?? timeZone;
+  const dated = [d.offers, d.documents, d.nominations].some((xs) => xs.some((x) => x.positions.length)) || d.deadlines.some((x) => !x.timeZone);
+  if (!tz && dated) problems.push("file: dated positions and deadlines need the forum's time zone: add a forum: section, or set TIME_ZONE");
   if (problems.length) throw new ImportError(problems.slice(0, 20));
   const author = { platform: "import" as const, userId: origin, role: "system" as const };
-  const noon = (date: string) => zonedTime(date, "12:00");
+  const noon = (date: string) => zonedTime(date, "12:00", tz!);
 
   const summary = await repos.write(author, async (tx) => {
     for (const s of d.states) {
@@ -178,7 +182,7 @@ export async function importDataSet(repos: Repos, d: DataSet, at: Date, origin =
       await tx.silenceProcedure.upsert({ where: { id: s.id }, create: { id: s.id, ...row }, update: row });
     }
     for (const x of d.deadlines) {
-      const row = { kind: x.kind, title: x.title, titleRu: x.titleRu, due: x.due, timeZone: x.timeZone, restricted: x.restricted, announcedOn: x.announcedOn ?? null, source: x.source };
+      const row = { kind: x.kind, title: x.title, titleRu: x.titleRu, due: x.due, timeZone: x.timeZone ?? tz!, restricted: x.restricted, announcedOn: x.announcedOn ?? null, source: x.source };
       await tx.deadline.upsert({ where: { id: x.id }, create: { id: x.id, ...row }, update: row });
     }
     for (const e of d.events) {

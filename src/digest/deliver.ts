@@ -1,3 +1,4 @@
+import type { Forum } from "../domain/forum.ts";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Repos } from "../db/repos.ts";
@@ -21,6 +22,8 @@ export type DigestRuntime = {
   clock: Clock;
   /** The Secretariat's calendar (TIME_ZONE): dates shown in the digest. */
   timeZone: string;
+  /** The forum the digest reports on (its rules and wording). */
+  forum: Forum;
   /** DIGEST_TIME and DIGEST_TZ: when the digest goes out, hence the window it covers. */
   digestTime: string;
   digestTz: string;
@@ -42,19 +45,19 @@ export type Outcome = "sent" | "already_sent" | "busy" | "failed" | "skipped";
 export type DeliveryResult = { destination: string; outcome: Outcome; messages?: number; error?: string };
 
 /** A context for building texts as the Chair would see them, in the destination's language. */
-export function digestCtx(rt: Pick<DigestRuntime, "repos" | "timeZone">, lang: Lang, clock: Clock): Ctx {
+export function digestCtx(rt: Pick<DigestRuntime, "repos" | "timeZone" | "forum">, lang: Lang, clock: Clock): Ctx {
   return {
     repos: rt.repos,
     clock,
     actor: { platform: "console", userId: "digest", role: "chair", lang, via: "console" },
-    t: translator(lang),
+    t: translator(lang, rt.forum),
     lang,
-    settings: { timeZone: rt.timeZone },
+    settings: { timeZone: rt.timeZone, forum: rt.forum },
   };
 }
 
 /** The digest for `day` in `lang`, covering [since, that morning's send time). */
-export async function digestFor(rt: Pick<DigestRuntime, "repos" | "timeZone" | "digestTime" | "digestTz">, day: string, lang: Lang, since?: Date): Promise<Reply> {
+export async function digestFor(rt: Pick<DigestRuntime, "repos" | "timeZone" | "forum" | "digestTime" | "digestTz">, day: string, lang: Lang, since?: Date): Promise<Reply> {
   const until = zonedTime(day, rt.digestTime, rt.digestTz);
   const from = since ?? zonedTime(addDays(day, -1), rt.digestTime, rt.digestTz);
   // Days left are counted from the digest's own morning, also when an old day is printed or caught up.
@@ -79,7 +82,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Posts a reply as one or more messages that fit the platform, each with retries. */
 async function post(rt: DigestRuntime, p: ChatPlatform, dest: Destination, r: Reply, what: string): Promise<number> {
-  const parts = splitReply(r, p.limits ?? UNLIMITED, (title) => translator(dest.lang)("dg_continued", { title }));
+  const parts = splitReply(r, p.limits ?? UNLIMITED, (title) => translator(dest.lang, rt.forum)("dg_continued", { title }));
   let sent = 0;
   try {
     for (const part of parts) {

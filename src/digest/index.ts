@@ -13,7 +13,7 @@ import { sendReminders } from "./reminders.ts";
 /** Hourly retries of a failed digest stop after this many attempts; the operator can still --send. */
 export const MAX_SCHEDULED_ATTEMPTS = 3;
 
-export type DigestServiceOptions = Pick<DigestRuntime, "repos" | "clock" | "timeZone" | "digestTime" | "digestTz" | "platforms"> & {
+export type DigestServiceOptions = Pick<DigestRuntime, "repos" | "clock" | "timeZone" | "forum" | "digestTime" | "digestTz" | "platforms"> & {
   /** DIGEST_DESTINATIONS, parsed; `/digest to` adds more at run time. */
   envDestinations: Destination[];
   /** REMINDER_DAYS: days before a due date to remind delegations that have not responded (default 7 and 1). */
@@ -25,7 +25,7 @@ export type DigestServiceOptions = Pick<DigestRuntime, "repos" | "clock" | "time
 export async function startDigestService(o: DigestServiceOptions) {
   await recordEnvConfig(o.repos, o.clock(), o.envDestinations, `${o.digestTime} ${o.digestTz}`);
   const rt: DigestRuntime = {
-    repos: o.repos, clock: o.clock, timeZone: o.timeZone, digestTime: o.digestTime, digestTz: o.digestTz,
+    repos: o.repos, clock: o.clock, timeZone: o.timeZone, forum: o.forum, digestTime: o.digestTime, digestTz: o.digestTz,
     platforms: o.platforms, destinations: () => allDestinations(o.repos, o.envDestinations, o.log), worker: workerId(), log: o.log,
   };
   const alerter = createAlerter(rt);

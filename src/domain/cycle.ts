@@ -3,12 +3,9 @@
  * Pure: no I/O, no clock; callers pass the day.
  */
 import type { AppointmentRow } from "./types.ts";
-import { TENURE_MAX_YEARS, TENURE_MIN_YEARS } from "./rules.ts";
 
-/** DRAFT/4 (SEC/1) para 1.9: as a rule, one Coordinator per priority area; no limit on Co-coordinators. */
-export const ONE_COORDINATOR_RULE = { source: "MC/2023/DRAFT/4 para 1.9" } as const;
-/** DRAFT/4 para 1.10: the proposed tenure, "not less than two and not more than four years" (bracketed by India). */
-export const TENURE_RULE = { source: "MC/2023/DRAFT/4 para 1.10", min: TENURE_MIN_YEARS, max: TENURE_MAX_YEARS } as const;
+// DRAFT/4 (SEC/1) para 1.9, one Coordinator per area, and para 1.10, the tenure's bounds, are the forum's
+// `rules.oneCoordinator` and `rules.tenure` (with their sources and words).
 /** DRAFT/4 para 1.12: extension subject to SOC approval; voluntary early termination at any time. */
 export const TERM_CHANGE_RULE = { source: "MC/2023/DRAFT/4 para 1.12" } as const;
 
@@ -40,5 +37,5 @@ export const needsConsensus = (outcome: string): boolean => ["approved", "adopte
 /** "SOC/2023-II/DEC/1" names a decision of a body. */
 export const DECISION_SYMBOL = /^[A-Z]{2,5}\/\d{4}(?:-[IVX]+)?\/DEC\/\d+(?:\/Rev\.\d+)?$/i;
 export const isDecisionSymbol = (s: string): boolean => DECISION_SYMBOL.test(s.trim());
-/** The body a decision symbol belongs to: "SOC/2024-I/DEC/2" → "SOC". */
+/** The body a decision symbol belongs to: "CNL/2024-I/DEC/2" → "CNL". */
 export const bodyOf = (symbol: string): string => symbol.split("/")[0]!.toUpperCase();

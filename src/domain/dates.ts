@@ -1,6 +1,5 @@
-/** Calendar arithmetic on "YYYY-MM-DD" dates. Documents give dates in the Secretariat's zone (Astana). */
+/** Calendar arithmetic on "YYYY-MM-DD" dates. Documents give dates in the forum's zone (its `timeZone`). */
 
-export const DEFAULT_TZ = "Asia/Almaty";
 export type Clock = () => Date;
 
 export const fixedClock = (at: Date | string): Clock => {
@@ -18,7 +17,7 @@ export const offsetClock = (start: Date, real: () => number = Date.now): Clock =
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date of an instant in a time zone. */
-export function calendarDate(at: Date, tz: string = DEFAULT_TZ): string {
+export function calendarDate(at: Date, tz: string): string {
   let f = dayFormats.get(tz);
   if (!f) dayFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
   const parts = f.formatToParts(at);
@@ -54,13 +53,13 @@ export function addMonths(d: string, n: number): string {
   return new Date(Date.UTC(ty, tm, Math.min(day, last))).toISOString().slice(0, 10);
 }
 
-/** The instant a calendar date starts in a zone, e.g. 2023-08-23 in Astana → 2023-08-22T19:00Z. */
-export function startOfDay(d: string, tz: string = DEFAULT_TZ): Date {
+/** The instant a calendar date starts in a zone, e.g. 2023-08-23 at UTC+5 → 2023-08-22T19:00Z. */
+export function startOfDay(d: string, tz: string): Date {
   return zonedTime(d, "00:00", tz);
 }
 
 /** The instant of a wall-clock time on a calendar date in a zone (DST-safe by two-pass correction). */
-export function zonedTime(d: string, hhmm: string, tz: string = DEFAULT_TZ): Date {
+export function zonedTime(d: string, hhmm: string, tz: string): Date {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   const guess = Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10), h, m);
   let t = guess - tzOffsetMs(new Date(guess), tz);

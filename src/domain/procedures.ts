@@ -6,25 +6,26 @@
 import { addDays, addMonths } from "./dates.ts";
 import { appointmentState, conceptPaperAsOf, termOf } from "./timeline.ts";
 import type { AppointmentRow, AreaRow, OfferRow } from "./types.ts";
+import type { ForumRules } from "./forum.ts";
 
-/** The text that holds the modalities rules; while it is not adopted they are draft rules. */
-export const MODALITIES_DOCUMENT = "MC/2023/DRAFT/4";
+// The text that holds the modalities rules is the forum's `rules.modalitiesDocument` (data/cica.yaml).
 
 export type RuleId = "concept_paper_due" | "expert_meetings" | "tenure_end" | "acting_coordinator" | "plan_proposals" | "plan_approval" | "cbm_review" | "written_contribution" | "comments_due" | "silence_expiry";
 
-export type Rule = { id: RuleId; para: string; source: string; /** held by MODALITIES_DOCUMENT */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
+/** Where each rule is written (paragraph and source) is the forum's: `forum.rules.citations[id]`. */
+export type Rule = { id: RuleId; /** held by the forum's modalities document */ modalities: boolean; /** days before the due date to remind; undefined = the configured default */ remindAt?: number[] };
 
 export const RULES: Record<RuleId, Rule> = {
-  concept_paper_due: { id: "concept_paper_due", para: "2.7", modalities: true, source: "MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper at its application or not later than three months after appointment" },
-  expert_meetings: { id: "expert_meetings", para: "2.5", modalities: true, source: "MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for CICA expert meetings convened by the Coordinator" },
-  tenure_end: { id: "tenure_end", para: "1.3, 1.12", modalities: true, remindAt: [90, 30], source: "MC/2023/DRAFT/4 paras 1.12 (request for extension sufficiently in advance of the expiration of the tenure) and 1.3 (report at the end of the duties)" },
-  acting_coordinator: { id: "acting_coordinator", para: "1.11", modalities: true, source: "MC/2023/DRAFT/4 para 1.11: in the absence of a Coordinator, a Co-coordinator may temporarily take up the role upon consent of the other Co-coordinators" },
-  plan_proposals: { id: "plan_proposals", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: preliminary information on next year's CBM events to the Secretariat before 1 October (applied to every year)" },
-  plan_approval: { id: "plan_approval", para: "item 6", modalities: false, source: "seeds/000 SOC minutes 22 August 2023, item 6, SOC decision: the Annual Plan of Implementation of CBMs approved by the SOC before the end of the year (applied to every year)" },
-  cbm_review: { id: "cbm_review", para: "3.2", modalities: true, source: "MC/2023/DRAFT/4 para 3.2: the SOC holds a regular review of CBM implementation not less than once a year" },
-  written_contribution: { id: "written_contribution", para: "3.5", modalities: true, source: "MC/2023/DRAFT/4 para 3.5: Coordinators and Co-coordinators make a written contribution in preparation of the SOC review" },
-  comments_due: { id: "comments_due", para: "", modalities: false, source: "the document's own due date for comments (e.g. seeds/002 SWG/2023-II/INF/2 item 2)" },
-  silence_expiry: { id: "silence_expiry", para: "", modalities: false, source: "seeds/001 item 3: silence procedure, approved unless an objection is received by its last day" },
+  concept_paper_due: { id: "concept_paper_due", modalities: true },
+  expert_meetings: { id: "expert_meetings", modalities: true },
+  tenure_end: { id: "tenure_end", modalities: true, remindAt: [90, 30] },
+  acting_coordinator: { id: "acting_coordinator", modalities: true },
+  plan_proposals: { id: "plan_proposals", modalities: false },
+  plan_approval: { id: "plan_approval", modalities: false },
+  cbm_review: { id: "cbm_review", modalities: true },
+  written_contribution: { id: "written_contribution", modalities: true },
+  comments_due: { id: "comments_due", modalities: false },
+  silence_expiry: { id: "silence_expiry", modalities: false },
 };
 
 /** A draft rule while the text that holds it is not adopted on `day`. */
@@ -39,19 +40,21 @@ export type ProcedureFacts = {
   decidedOn: (a: AppointmentRow) => string | null;
   /** The offers appointments came from (`offerId`), for the date of application (2.7). */
   offers?: Pick<OfferRow, "id" | "submittedOn">[];
+  /** The forum's months for concept papers (2.7) and expert meetings (2.5). */
+  rules: Pick<ForumRules, "conceptPaper" | "expertMeetings">;
 };
 
 /**
  * MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper "at its application or not
  * later than three months after appointment". Both dates: the application (when the offer was submitted, if on
- * record) and the latest day, three months after the term starts.
+ * record) and the latest day, the forum's months (`rules.conceptPaper`; CICA: three) after the term starts.
  */
-export function conceptPaperDue(appliedOn: string | null | undefined, appointedFrom: string): { atApplication: string | null; latest: string } {
-  return { atApplication: appliedOn ?? null, latest: addMonths(appointedFrom, 3) };
+export function conceptPaperDue(appliedOn: string | null | undefined, appointedFrom: string, rule: Pick<ForumRules["conceptPaper"], "months">): { atApplication: string | null; latest: string } {
+  return { atApplication: appliedOn ?? null, latest: addMonths(appointedFrom, rule.months) };
 }
 
-/** MC/2023/DRAFT/4 para 2.5: consideration beyond six months since the first draft calls for expert meetings. */
-export const expertMeetingsDue = (firstDraftOn: string): string => addMonths(firstDraftOn, 6);
+/** MC/2023/DRAFT/4 para 2.5: consideration beyond the forum's months (`rules.expertMeetings`; CICA: six) since the first draft calls for expert meetings. */
+export const expertMeetingsDue = (firstDraftOn: string, rule: Pick<ForumRules["expertMeetings"], "months">): string => addMonths(firstDraftOn, rule.months);
 
 /** A concept paper that no longer needs proposing (2.7): adopted, or already submitted for approval. */
 const paperInHand = (status: string) => status === "adopted" || status === "submitted_for_approval";
@@ -72,12 +75,12 @@ export function conceptPaperSteps(area: AreaRow, f: ProcedureFacts, meetings: { 
   if (cp.reportedOn) {
     const meeting = meetings.filter((m) => m.due >= cp.reportedOn! && m.due <= day).sort((a, b) => a.due.localeCompare(b.due))[0];
     steps.push({ kind: "reported", date: cp.reportedOn, status: cp.status, ...(meeting ? { meeting: meeting.id } : {}) });
-    if (underConsideration(cp.status)) steps.push({ kind: "expert_meetings_due", date: expertMeetingsDue(cp.reportedOn), rule: "expert_meetings" });
+    if (underConsideration(cp.status)) steps.push({ kind: "expert_meetings_due", date: expertMeetingsDue(cp.reportedOn, f.rules.expertMeetings), rule: "expert_meetings" });
   }
   for (const a of f.appointments.filter((x) => x.areaId === area.id && x.role === "coordinator" && x.fromDate)) {
     const st = appointmentState(a, f.appointments, day, f.decidedOn(a));
     if (st === "unknown_yet" || st === "ended" || paperInHand(cp.status)) continue;
-    const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate!);
+    const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate!, f.rules.conceptPaper);
     if (due.atApplication) steps.push({ kind: "due_at_application", date: due.atApplication, state: a.stateCode, rule: "concept_paper_due" });
     steps.push({ kind: "due", date: due.latest, state: a.stateCode, rule: "concept_paper_due" });
   }
@@ -96,7 +99,7 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
     const { until } = termOf(a);
     // 2.7 applies to a new Coordinator: one whose appointment has a date.
     if (a.role === "coordinator" && a.fromDate && !paperInHand(cp)) {
-      const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate).latest;
+      const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate, f.rules.conceptPaper).latest;
       if (inRange(due)) out.push({ id: `cp-${a.id}`, rule: "concept_paper_due", due, subject: { state: a.stateCode, area: a.areaId }, addressees: [a.stateCode], restricted: false });
     }
     if (until && inRange(until))
@@ -106,7 +109,7 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
     const cp = conceptPaperAsOf(area.conceptPaperStatus, area.conceptPaperAsOf, day);
     // The earliest date on record that a draft existed stands in for "the issuance of the first draft".
     if (underConsideration(cp.status) && cp.reportedOn) {
-      const due = expertMeetingsDue(cp.reportedOn);
+      const due = expertMeetingsDue(cp.reportedOn, f.rules.expertMeetings);
       const coord = f.appointments.filter((a) => a.areaId === area.id && a.role === "coordinator" && appointmentState(a, f.appointments, day, f.decidedOn(a)) === "in_force");
       if (inRange(due) && coord.length)
         out.push({ id: `em-${area.id}`, rule: "expert_meetings", due, subject: { area: area.id, since: cp.reportedOn }, addressees: coord.map((a) => a.stateCode), restricted: false });
@@ -115,31 +118,31 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
   return out;
 }
 
-/** Annual Plan (seeds/000 item 6): for every plan year Y, proposals by 30 September and SOC approval by 31 December of Y-1. */
-export function annualPlanDue(from: string, to: string | undefined, horizonYears = 1): DueItem[] {
+/** Annual Plan (the forum's `rules.eventPlan`): for every plan year Y, proposals and approval by the forum's days of Y-1. */
+export function annualPlanDue(dates: Pick<ForumRules["eventPlan"], "proposalsBy" | "approvalBy">, from: string, to: string | undefined, horizonYears = 1): DueItem[] {
   const first = +from.slice(0, 4);
   const last = to ? +to.slice(0, 4) : first + horizonYears;
   const out: DueItem[] = [];
   for (let y = first; y <= last; y++) {
     const plan = y + 1;
-    out.push({ id: `plan-proposals-${plan}`, rule: "plan_proposals", due: `${y}-09-30`, subject: { year: String(plan) }, addressees: "members", restricted: false });
-    out.push({ id: `plan-approval-${plan}`, rule: "plan_approval", due: `${y}-12-31`, subject: { year: String(plan) }, addressees: "members", restricted: false });
+    out.push({ id: `plan-proposals-${plan}`, rule: "plan_proposals", due: `${y}-${dates.proposalsBy}`, subject: { year: String(plan) }, addressees: "members", restricted: false });
+    out.push({ id: `plan-approval-${plan}`, rule: "plan_approval", due: `${y}-${dates.approvalBy}`, subject: { year: String(plan) }, addressees: "members", restricted: false });
   }
   return out.filter((i) => i.due >= from && (!to || i.due <= to));
 }
 
 /**
- * The SOC's yearly review (3.2) by 31 December, and the coordinators' written contributions for it (3.5), due
- * at the review meeting when one is scheduled, otherwise a month before the year's end.
+ * The yearly review (the forum's `rules.review`), and the coordinators' written contributions for it
+ * (3.5), due at the review meeting when one is scheduled, otherwise the forum's number of days before the review.
  */
-export function reviewDue(coordinators: string[], reviewMeetings: string[], from: string, to: string | undefined, horizonYears = 1): DueItem[] {
+export function reviewDue(review: Pick<ForumRules["review"], "by" | "contributionDaysBefore">, coordinators: string[], reviewMeetings: string[], from: string, to: string | undefined, horizonYears = 1): DueItem[] {
   const first = +from.slice(0, 4);
   const last = to ? +to.slice(0, 4) : first + horizonYears;
   const out: DueItem[] = [];
   for (let y = first; y <= last; y++) {
     const held = reviewMeetings.filter((m) => m.startsWith(`${y}-`)).sort();
-    const contribution = held[0] ?? addDays(`${y}-12-31`, -30);
-    if (!held.length) out.push({ id: `cbm-review-${y}`, rule: "cbm_review", due: `${y}-12-31`, subject: { year: String(y) }, addressees: "members", restricted: false });
+    const contribution = held[0] ?? addDays(`${y}-${review.by}`, -review.contributionDaysBefore);
+    if (!held.length) out.push({ id: `cbm-review-${y}`, rule: "cbm_review", due: `${y}-${review.by}`, subject: { year: String(y) }, addressees: "members", restricted: false });
     if (coordinators.length) out.push({ id: `contribution-${y}`, rule: "written_contribution", due: contribution, subject: { year: String(y) }, addressees: coordinators, restricted: false });
   }
   return out.filter((i) => i.due >= from && (!to || i.due <= to));

@@ -1,8 +1,7 @@
-import { daysBetween } from "./dates.ts";
+import { addDays, daysBetween } from "./dates.ts";
+import type { ForumRules } from "./forum.ts";
 
-/** MC/2023/DRAFT/4 para 1.10 (bracketed by India) and SEC/1: a tenure of not less than two and not more than four years. */
-export const TENURE_MIN_YEARS = 2;
-export const TENURE_MAX_YEARS = 4;
+// The forum's parameters (tenure bounds, plan dates) come from its description (`forum.rules`, with sources).
 
 /** "2024-2025" covers two calendar years. */
 export function tenureYears(tenure: string): number | undefined {
@@ -13,11 +12,12 @@ export function tenureYears(tenure: string): number | undefined {
 
 export type TenureCheck = { ok: true; years: number } | { ok: false; years?: number; reason: "unreadable" | "too_short" | "too_long" };
 
-export function checkTenure(tenure: string): TenureCheck {
+/** The forum's tenure bounds (`rules.tenure`, with its paragraph, in the forum description). */
+export function checkTenure(tenure: string, bounds: Pick<ForumRules["tenure"], "minYears" | "maxYears">): TenureCheck {
   const years = tenureYears(tenure);
   if (years === undefined) return { ok: false, reason: "unreadable" };
-  if (years < TENURE_MIN_YEARS) return { ok: false, years, reason: "too_short" };
-  if (years > TENURE_MAX_YEARS) return { ok: false, years, reason: "too_long" };
+  if (years < bounds.minYears) return { ok: false, years, reason: "too_short" };
+  if (years > bounds.maxYears) return { ok: false, years, reason: "too_long" };
   return { ok: true, years };
 }
 
@@ -25,11 +25,12 @@ export function checkTenure(tenure: string): TenureCheck {
 // src/domain/procedures.ts and src/domain/timeline.ts.
 
 /**
- * Event proposals for year Y's Plan are due before 1 October of Y-1 (seeds/000 item 6), so the last day is 30 September.
- * A late proposal is accepted and flagged.
+ * Event proposals for year Y's Plan are due by the forum's last day in Y-1 (`rules.eventPlan.proposalsBy`, with
+ * its paragraph, in the forum description). A late proposal is accepted and flagged.
  */
-export const eventPlanDeadline = (year: number): string => `${year - 1}-09-30`;
-export const isLateProposal = (year: number, submittedOn: string): boolean => submittedOn > eventPlanDeadline(year);
+type PlanDates = Pick<ForumRules["eventPlan"], "proposalsBy">;
+export const eventPlanDeadline = (year: number, plan: PlanDates): string => `${year - 1}-${plan.proposalsBy}`;
+export const isLateProposal = (year: number, submittedOn: string, plan: PlanDates): boolean => submittedOn > eventPlanDeadline(year, plan);
 
 /**
  * Consensus (DOMAIN.md "Positions"; seeds/000 items 6(a), 7(a)): an objection or a reservation stands against a
@@ -67,3 +68,9 @@ export const RECORD_DATES: Readonly<Record<string, string>> = {
   "seeds/003": "2023-05-13", // SG proposals, Note SWG/569 of 13 May 2023
   "seeds/004": "2022-12-07", // SG report for 2022, Astana, 7 December 2022
 };
+
+/**
+ * A silence procedure announced on `announced` runs for the forum's number of days; its last day is the day
+ * the procedure expires (`rules.silence`, with its paragraph, in the forum description).
+ */
+export const silenceLastDay = (announced: string, silence: Pick<ForumRules["silence"], "days">): string => addDays(announced, silence.days);

@@ -25,7 +25,7 @@ export function recordedOn(source: string, dates: Readonly<Record<string, string
 // —— silence procedure ——————————————————————————————————————————————————————————————————————————————
 
 /**
- * Silence procedure (seeds/001 item 3, Rule 10.2.3 of the CICA Rules of Procedure as applied there): the
+ * Silence procedure (seeds/001 item 3, Rule 10.2.3 of the forum's Rules of Procedure as applied there): the
  * proposal is approved if no objection is received by the last day of silence; any objection breaks it.
  * The last day is still within the procedure: an objection on `expiresOn` breaks it. Only objections to
  * the procedure itself or to its matter (`targetRef`) count; an objection elsewhere does not.

@@ -172,7 +172,7 @@ export const en = {
   // Events
   no_events: "No events found ({scope}).",
   events_hint: "Filter with /events <year> <area or organiser>; propose one with /events propose title: …; concept: …; purpose: …; organisers: …",
-  events_title: "CBM events, {scope} ({count})",
+  events_title: "{measure} events, {scope} ({count})",
   all_years: "all years",
   ev_proposed: "proposed",
   ev_planned: "planned",
@@ -201,7 +201,7 @@ export const en = {
   // Forms
   modal_comment_title: "File a comment",
   modal_object_title: "Record a position",
-  modal_event_title: "Propose a CBM event",
+  modal_event_title: "Propose a {measure} event",
   modal_submit: "Submit",
   field_document: "Document",
   field_paragraph: "Paragraph (optional)",
@@ -254,7 +254,7 @@ export const en = {
   dg_read_full: "(full text: {cmd})",
   dg_more_comments: "… and {n} more: {cmd}",
   dg_deadlines: "Due in the next {n} days",
-  dg_events: "CBM event proposals received",
+  dg_events: "{measure} event proposals received",
   dg_blocked: "Still blocked",
 
   // —— slack (keys added by the Slack adapter) ——
@@ -285,7 +285,7 @@ export const en = {
   dc_next: "Next ▶",
   dc_pages_expired: "This list has expired. Please run the command again.",
   dc_more_fields: "Other information",
-  dc_propose_choice: "➕ Propose a CBM event (opens the form)",
+  dc_propose_choice: "➕ Propose a {measure} event (opens the form)",
   dc_button_unknown: "This button no longer works. Please run the command again.",
 
   // —— digest delivery and alerts ——
@@ -329,11 +329,11 @@ export const en = {
   inbox_expired: "Your command {command} from {at} could not be completed in time after a restart, and was not carried out. Please type it again.",
   inbox_recovered: "(Completed after a restart.)",
   // —— issue 12: dated state and procedures that fall due ——
-  due_expert_meetings: "Concept paper on {area} under consideration for over six months: the Coordinator convenes CICA expert meetings",
-  due_plan_proposals: "Proposals of CBM events for the Annual Plan {year} to the Secretariat (before 1 October)",
-  due_plan_approval: "SOC approval of the Annual Plan of Implementation of CBMs for {year} (before the end of the year)",
-  due_cbm_review: "SOC regular review of CBM implementation in {year} (not less than once a year)",
-  due_written_contribution: "Coordinators' and Co-coordinators' written contributions to the SOC review of {year}",
+  due_expert_meetings: "Concept paper on {area} under consideration for over six months: the Coordinator convenes {forum} expert meetings",
+  due_plan_proposals: "Proposals of {planEvents} for the Annual Plan {year} to the Secretariat ({planProposalsBy})",
+  due_plan_approval: "{deciderOf} approval of the Annual Plan of Implementation of {measures} for {year} (before the end of the year)",
+  due_cbm_review: "{deciderOf} regular review of {implementation} in {year} (not less than once a year)",
+  due_written_contribution: "Coordinators' and Co-coordinators' written contributions to the {deciderOf} review of {year}",
   rule_tag: "rule: {source}",
   draft_rule_tag: "draft rule: {source} (not adopted)",
   sp_scheduled: "not started",
@@ -366,7 +366,7 @@ export const en = {
   rm_hint_silence: "Silence means consent. To break it: /object silence:{id} <reason>",
   rm_hint_plan: "To propose an event: /events propose title: …; concept: …; purpose: …; organisers: …",
   rm_hint_other: "See /deadlines for the details.",
-  deadlines_rule_legend: "Items marked “draft rule” follow MC/2023/DRAFT/4, which is not adopted.",
+  deadlines_rule_legend: "Items marked “draft rule” follow {modalitiesDocument}, which is not adopted.",
   // —— issue 13: compilation, position matrix, calendar ——
   cp_title: "Compilation of comments",
   cp_symbol: "Symbol",
@@ -395,7 +395,7 @@ export const en = {
   mx_commented: "commented",
   mx_secretariat: "Secretariat",
   mx_empty: "{document} has no bracketed text, comments or positions yet: there is no matrix to draw.",
-  cal_name: "CICA deadlines (Delegate Desk)",
+  cal_name: "{forum} deadlines (Delegate Desk)",
   cal_source: "Source",
   cal_file: "Calendar file with {count} upcoming item(s), the same as /deadlines all.",
   cal_file_hint: "Open the attached .ics file to add them to your calendar; /deadlines subscribe gives a link that stays up to date.",
@@ -408,7 +408,7 @@ export const en = {
   files_sent_dm: "The file {name} is in your direct messages with the bot.",
   files_failed: "The file {name} could not be delivered: {error}",
   // —— integration: rule sources as observers may see them ——
-  modalities_unnamed: "the draft rules on modalities of CBM implementation",
+  modalities_unnamed: "the draft rules on modalities of {measure} implementation",
   // —— issue 11: the consultation cycle (offers, circulation, revisions, decisions, dated items) ——
   cy_all: "all",
   cy_yes: "yes",
@@ -417,13 +417,13 @@ export const en = {
   cy_offer_filed: "Offer {id} filed.",
   cy_offer_already: "Offer {id} is already on file.",
   cy_offer_line: "{state}: {role}, {area}; tenure {tenure} (offer:{id})",
-  cy_offer_next: "Other delegations can /support offer:{id} or /object offer:{id}; the SOC decides.",
+  cy_offer_next: "Other delegations can /support offer:{id} or /object offer:{id}; the {decider} decides.",
   cy_offer_not_yours: "Offer {id} is not your delegation's; you can withdraw only your own offers.",
   cy_offer_not_pending: "Offer {id} is {status}; only a pending offer can be withdrawn.",
   cy_offer_withdrawn: "Offer {id} withdrawn. It stays in the record as withdrawn.",
-  cy_tenure_warning: "The tenure {tenure} is outside {min}–{max} years ({source}: “not less than two and not more than four years”, bracketed by India). The offer is accepted; the SOC decides.",
+  cy_tenure_warning: "The tenure {tenure} is outside {min}–{max} years ({source}: {quote}). The offer is accepted; the {decider} decides.",
   cy_tenure_missing: "No tenure given: {source} asks the offer to indicate the proposed tenure. Add it with “for YYYY-YYYY”.",
-  cy_second_coordinator: "Note: {state} already coordinates or has offered to coordinate this area. As a rule, one Coordinator per area ({source}); the offer is accepted for the SOC to consider.",
+  cy_second_coordinator: "Note: {state} already coordinates or has offered to coordinate this area. As a rule, one Coordinator per area ({source}); the offer is accepted for the {decider} to consider.",
   cy_file_too_big: "{name} is larger than {mb} MB. Attach a smaller file or paste the text.",
   cy_file_unreadable: "{name} could not be read as a Word document. Save it again as .docx, or attach .txt or .md.",
   cy_file_kind: "{name} is not a .txt, .md or .docx file. Attach one of those, or paste the text.",

@@ -1,6 +1,6 @@
 import type { Messages } from "./en.ts";
 
-/** Русские сообщения: рабочий язык СВМДА наравне с английским. */
+/** Русские сообщения: рабочий язык форума наравне с английским. */
 export const ru: Messages = {
   type_this: "Введите:",
   for_example: "Например:",
@@ -165,7 +165,7 @@ export const ru: Messages = {
 
   no_events: "Мероприятий не найдено ({scope}).",
   events_hint: "Фильтр: /events <год> <область или организатор>; предложить: /events propose title: …; concept: …; purpose: …; organisers: …",
-  events_title: "Мероприятия по МД, {scope} ({count})",
+  events_title: "Мероприятия по {measure}, {scope} ({count})",
   all_years: "все годы",
   ev_proposed: "предложено",
   ev_planned: "запланировано",
@@ -193,7 +193,7 @@ export const ru: Messages = {
 
   modal_comment_title: "Комментарий",
   modal_object_title: "Позиция делегации",
-  modal_event_title: "Мероприятие по МД",
+  modal_event_title: "Мероприятие по {measure}",
   modal_submit: "Отправить",
   field_document: "Документ",
   field_paragraph: "Пункт (необязательно)",
@@ -243,7 +243,7 @@ export const ru: Messages = {
   dg_read_full: "(полный текст: {cmd})",
   dg_more_comments: "… и ещё {n}: {cmd}",
   dg_deadlines: "Сроки в ближайшие {n} дней",
-  dg_events: "Полученные предложения мероприятий по МД",
+  dg_events: "Полученные предложения мероприятий по {measure}",
   dg_blocked: "По-прежнему заблокировано",
 
   // —— slack (keys added by the Slack adapter) ——
@@ -274,7 +274,7 @@ export const ru: Messages = {
   dc_next: "Далее ▶",
   dc_pages_expired: "Срок действия этого списка истёк. Пожалуйста, выполните команду ещё раз.",
   dc_more_fields: "Другие сведения",
-  dc_propose_choice: "➕ Предложить мероприятие по МД (откроется форма)",
+  dc_propose_choice: "➕ Предложить мероприятие по {measure} (откроется форма)",
   dc_button_unknown: "Эта кнопка больше не действует. Пожалуйста, выполните команду ещё раз.",
 
   // —— digest delivery and alerts ——
@@ -318,11 +318,11 @@ export const ru: Messages = {
   inbox_expired: "Вашу команду {command} от {at} не удалось выполнить вовремя после перезапуска, и она не была выполнена. Пожалуйста, введите её снова.",
   inbox_recovered: "(Выполнено после перезапуска.)",
   // —— issue 12: dated state and procedures that fall due ——
-  due_expert_meetings: "Концептуальный документ по области «{area}» рассматривается более шести месяцев: координатор созывает совещания экспертов СВМДА",
-  due_plan_proposals: "Предложения о мероприятиях по мерам доверия в Ежегодный план на {year} год — в Секретариат (до 1 октября)",
-  due_plan_approval: "Утверждение КСДЛ Ежегодного плана реализации мер доверия на {year} год (до конца года)",
-  due_cbm_review: "Регулярный обзор КСДЛ реализации мер доверия в {year} году (не реже одного раза в год)",
-  due_written_contribution: "Письменные материалы координаторов и сокоординаторов к обзору КСДЛ {year} года",
+  due_expert_meetings: "Концептуальный документ по области «{area}» рассматривается более шести месяцев: координатор созывает совещания экспертов {forum}",
+  due_plan_proposals: "Предложения о {planEvents} в Ежегодный план на {year} год — в Секретариат ({planProposalsBy})",
+  due_plan_approval: "Утверждение {deciderOf} Ежегодного плана реализации {measures} на {year} год (до конца года)",
+  due_cbm_review: "Регулярный обзор {deciderOf} {implementation} в {year} году (не реже одного раза в год)",
+  due_written_contribution: "Письменные материалы координаторов и сокоординаторов к обзору {deciderOf} {year} года",
   rule_tag: "правило: {source}",
   draft_rule_tag: "проект правила: {source} (не принят)",
   sp_scheduled: "ещё не начата",
@@ -355,7 +355,7 @@ export const ru: Messages = {
   rm_hint_silence: "Молчание означает согласие. Чтобы нарушить умолчание: /object silence:{id} <причина>",
   rm_hint_plan: "Предложить мероприятие: /events propose title: …; concept: …; purpose: …; organisers: …",
   rm_hint_other: "Подробности: /deadlines",
-  deadlines_rule_legend: "Пункты с пометкой «проект правила» основаны на MC/2023/DRAFT/4, который не принят.",
+  deadlines_rule_legend: "Пункты с пометкой «проект правила» основаны на {modalitiesDocument}, который не принят.",
   // —— issue 13: compilation, position matrix, calendar ——
   cp_title: "Сводка замечаний",
   cp_symbol: "Символ",
@@ -384,7 +384,7 @@ export const ru: Messages = {
   mx_commented: "замечание",
   mx_secretariat: "Секретариат",
   mx_empty: "В {document} пока нет текста в скобках, замечаний или позиций: матрицу строить не из чего.",
-  cal_name: "Сроки СВМДА (Delegate Desk)",
+  cal_name: "Сроки {forum} (Delegate Desk)",
   cal_source: "Источник",
   cal_file: "Файл календаря: предстоящих пунктов — {count}, как в /deadlines all.",
   cal_file_hint: "Откройте приложенный файл .ics, чтобы добавить их в календарь; /deadlines subscribe даёт ссылку, которая обновляется сама.",
@@ -397,7 +397,7 @@ export const ru: Messages = {
   files_sent_dm: "Файл {name} — в ваших личных сообщениях с ботом.",
   files_failed: "Не удалось доставить файл {name}: {error}",
   // —— integration: rule sources as observers may see them ——
-  modalities_unnamed: "проект правил о модальностях реализации МД",
+  modalities_unnamed: "проект правил о модальностях реализации {measure}",
   // —— issue 11: the consultation cycle (offers, circulation, revisions, decisions, dated items) ——
   cy_all: "все",
   cy_yes: "да",
@@ -406,13 +406,13 @@ export const ru: Messages = {
   cy_offer_filed: "Предложение {id} зарегистрировано.",
   cy_offer_already: "Предложение {id} уже зарегистрировано.",
   cy_offer_line: "{state}: {role}, {area}; срок {tenure} (offer:{id})",
-  cy_offer_next: "Другие делегации могут /support offer:{id} или /object offer:{id}; решение принимает СДЛ.",
+  cy_offer_next: "Другие делегации могут /support offer:{id} или /object offer:{id}; решение принимает {decider}.",
   cy_offer_not_yours: "Предложение {id} не принадлежит вашей делегации; отозвать можно только свои предложения.",
   cy_offer_not_pending: "Предложение {id}: {status}; отозвать можно только находящееся на рассмотрении.",
   cy_offer_withdrawn: "Предложение {id} отозвано. В истории оно сохраняется как отозванное.",
-  cy_tenure_warning: "Срок {tenure} вне пределов {min}–{max} лет ({source}: «не менее двух и не более четырёх лет», в скобках по предложению Индии). Предложение принято; решение принимает СДЛ.",
+  cy_tenure_warning: "Срок {tenure} вне пределов {min}–{max} лет ({source}: {quote}). Предложение принято; решение принимает {decider}.",
   cy_tenure_missing: "Срок не указан: {source} требует указать предлагаемый срок. Добавьте «for ГГГГ-ГГГГ».",
-  cy_second_coordinator: "Примечание: {state} уже координирует эту область или предложил себя координатором. Как правило, в области один Координатор ({source}); предложение принято на рассмотрение СДЛ.",
+  cy_second_coordinator: "Примечание: {state} уже координирует эту область или предложил себя координатором. Как правило, в области один Координатор ({source}); предложение принято на рассмотрение {decider}.",
   cy_file_too_big: "Файл {name} больше {mb} МБ. Приложите файл меньше или вставьте текст.",
   cy_file_unreadable: "Файл {name} не читается как документ Word. Сохраните его снова как .docx или приложите .txt или .md.",
   cy_file_kind: "Файл {name} не в формате .txt, .md или .docx. Приложите один из них или вставьте текст.",

@@ -8,6 +8,7 @@ import { isIsoDate } from "../domain/dates.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 import { oncePerRequest } from "./once.ts";
 import type { Lang, Platform, Role } from "../domain/types.ts";
+import { silenceLastDay } from "../domain/rules.ts";
 
 export const PLATFORMS: readonly Platform[] = ["slack", "discord", "console"];
 
@@ -59,9 +60,11 @@ export const linkChannel = (ctx: Ctx, ref: string, who: string) => linkToState(c
 export const linkRole = (ctx: Ctx, ref: string, who: string) => linkToState(ctx, "role", ref, who);
 
 /** Starts a silence procedure on a document or an offer; silence runs through `expires` (inclusive). */
-export async function startSilence(ctx: Ctx, target: string, expires: string): Promise<Reply> {
-  if (!isIsoDate(expires)) throw new UserError("bad_date", { value: expires });
+export async function startSilence(ctx: Ctx, target: string, given?: string): Promise<Reply> {
   const day = today(ctx);
+  // No last day given: the forum's usual length of silence, counted from today.
+  const expires = given ?? silenceLastDay(day, ctx.settings.forum.rules.silence);
+  if (!isIsoDate(expires)) throw new UserError("bad_date", { value: expires });
   if (expires <= day) throw new UserError("expiry_in_past", { date: expires });
   const offerMatch = /^offer[: ](.+)$/i.exec(target.trim());
   let targetType: "document" | "offer";
@@ -118,5 +121,5 @@ export async function setLanguage(ctx: Ctx, lang: Lang): Promise<Reply> {
     return { result: null, audit: [{ action: "set_language", entity: "preference", entityId: `${ctx.actor.platform}:${ctx.actor.userId}`, details: { lang } }] };
   }, now);
   const { translator } = await import("../i18n/index.ts");
-  return reply(translator(lang)("language_set"));
+  return reply(translator(lang, ctx.settings.forum)("language_set"));
 }

@@ -96,5 +96,5 @@ export async function calendarFeed(d: FeedDeps, token: string): Promise<string |
     platform: row.platform as Platform, userId: row.userId, lang, via: identity ? "identity" : "channel",
     role: (identity?.role ?? row.role) as Role, stateCode: (identity ? identity.stateCode : row.stateCode) ?? undefined,
   };
-  return deadlinesIcs({ repos: d.repos, clock: d.clock, actor, t: translator(lang), lang, settings: d.settings });
+  return deadlinesIcs({ repos: d.repos, clock: d.clock, actor, t: translator(lang, d.settings.forum), lang, settings: d.settings });
 }

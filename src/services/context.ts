@@ -5,9 +5,12 @@ import type { Translator } from "../i18n/index.ts";
 import { calendarDate } from "../domain/dates.ts";
 import { maySee, mayAct, matterOfParagraph, rolesFor, type Matter } from "../policy/matters.ts";
 import { DeskError, ErrorCode, type PermissionCode } from "../domain/errors.ts";
+import type { Forum } from "../domain/forum.ts";
 
 export type Settings = {
   timeZone: string;
+  /** The forum this desk serves (the data file's forum: section): its bodies, rules' parameters and wording. */
+  forum: Forum;
   /** Public base URL of this deployment (PUBLIC_URL), for links to its HTTP routes such as calendar feeds. */
   publicUrl?: string;
 };

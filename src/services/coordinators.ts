@@ -9,7 +9,7 @@ import type { AppointmentRow, AreaRow, DeadlineRow, OfferRow, PositionRow } from
 import { matchScore, normalise } from "../domain/text.ts";
 import { appointmentState, conceptPaperAsOf, happenedBy, offerState, termOf } from "../domain/timeline.ts";
 import { decidedOnOf } from "./dated.ts";
-import { conceptPaperSteps, MODALITIES_DOCUMENT, RULES, type ConceptStep, type RuleId } from "../domain/procedures.ts";
+import { conceptPaperSteps, type ConceptStep, type RuleId } from "../domain/procedures.ts";
 import { modalitiesSource } from "./deadlines.ts";
 import { AGAINST_STANCES } from "../domain/rules.ts";
 
@@ -99,7 +99,7 @@ function areaBlocks(ctx: Ctx, b: Board, area: AreaRow, detailed: boolean): Block
   const blocks: Block[] = [{ type: "header", text: `${b.n.area(area.id)} · ${b.n.dimension(area.dimensionId)}` }, { type: "fields", fields }];
   if (detailed) {
     fields.push({ label: ctx.t("concept_paper"), value: conceptPaperText(ctx, area, b.day) });
-    const steps = conceptPaperSteps(area, { appointments: b.appointments, areas: [area], decidedOn: b.decidedOn, offers: b.allOffers }, b.meetings, b.day);
+    const steps = conceptPaperSteps(area, { appointments: b.appointments, areas: [area], decidedOn: b.decidedOn, offers: b.allOffers, rules: ctx.settings.forum.rules }, b.meetings, b.day);
     if (steps.length) blocks.push({ type: "context", text: ctx.t("cp_steps") }, { type: "list", items: steps.map((s) => stepText(ctx, b, s)) });
     const decisions = [...new Set([...coord.serving, ...co.serving, ...upcoming].map((x) => x.a.decision).filter(Boolean))];
     if (decisions.length) blocks.push({ type: "context", text: ctx.t("decided_by", { decisions: decisions.join(", ") }) });
@@ -154,8 +154,8 @@ function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
 
 /** "draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted)", naming the text only to those who may see it. */
 function ruleNote(ctx: Ctx, b: Board, rule: RuleId): string {
-  const adopted = b.n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT)?.status === "adopted";
-  return ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${RULES[rule].para}` });
+  const adopted = b.n.ref.documents.find((d) => d.symbol === ctx.settings.forum.rules.modalitiesDocument)?.status === "adopted";
+  return ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations[rule]?.para ?? ""}` });
 }
 
 /** The concept paper's status as reported, with the report's date said to be that (not a decision date). */

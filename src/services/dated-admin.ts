@@ -11,7 +11,7 @@ export type DeadlineAction =
 
 const slug = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "item";
 
-/** `/deadline add|move|cancel`: dated items the Secretariat keeps, in the forum's zone (Asia/Almaty for CICA). */
+/** `/deadline add|move|cancel`: dated items the Secretariat keeps, in the forum's zone (its description's timeZone). */
 export async function changeDeadline(ctx: Ctx, a: DeadlineAction): Promise<Reply> {
   const now = ctx.clock();
   const zone = ctx.settings.timeZone;

@@ -3,7 +3,7 @@ import { sees, today } from "./context.ts";
 import { namer, type Namer } from "./names.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
 import { daysLeft, RECORD_DATES } from "../domain/rules.ts";
-import { annualPlanDue, coordinationDue, isDraftRule, MODALITIES_DOCUMENT, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
+import { annualPlanDue, coordinationDue, isDraftRule, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
 import { appointmentState, happenedBy, recordedOn, silenceStatus, termOf, type DatedObjection } from "../domain/timeline.ts";
 import type { AppointmentRow, DeadlineRow, OfferRow, PositionRow, SilenceRow } from "../domain/types.ts";
 
@@ -19,7 +19,7 @@ export type DatedItem = {
   respond?: Respond;
 };
 
-/** Positions as dated objections (Astana calendar date), for the derived silence status. */
+/** Positions as dated objections (the forum's calendar date), for the derived silence status. */
 export const asDated = (ctx: Ctx, ps: PositionRow[]): DatedObjection[] =>
   ps.map((p) => ({ stateCode: p.stateCode, stance: p.stance, targetType: p.targetType, targetRef: p.targetRef, on: ctxDay(ctx, p.createdAt) }));
 const ctxDay = (ctx: Ctx, at: Date) => calendarDate(at, ctx.settings.timeZone);
@@ -87,7 +87,8 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   ]);
   const inRange = (d: string) => d >= from && (!to || d <= to);
   const ru = ctx.lang === "ru";
-  const modalities = n.ref.documents.find((d) => d.symbol === MODALITIES_DOCUMENT);
+  const { rules } = ctx.settings.forum;
+  const modalities = n.ref.documents.find((d) => d.symbol === rules.modalitiesDocument);
   const adopted = modalities?.status === "adopted" && happenedBy(modalities.date, day);
   const ruled = (r: RuleId) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
   const mk = (i: DueItem): DatedItem => ({
@@ -96,9 +97,9 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   });
   const decidedOn = decidedOnOf(offers);
   const generated: DueItem[] = [
-    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn, offers }, day, from, to),
-    ...annualPlanDue(from, to),
-    ...reviewDue(
+    ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn, offers, rules }, day, from, to),
+    ...annualPlanDue(rules.eventPlan, from, to),
+    ...reviewDue(rules.review,
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],
       rows.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day) && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
   ];

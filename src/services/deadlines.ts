@@ -3,7 +3,7 @@ import { sees, today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { datedItems, windowEnd, type DatedItem } from "./dated.ts";
 import { longDate } from "./describe.ts";
-import { MODALITIES_DOCUMENT, RULES } from "../domain/procedures.ts";
+import { RULES } from "../domain/procedures.ts";
 
 export const DEFAULT_DEADLINE_DAYS = 60;
 
@@ -17,13 +17,14 @@ export function dueLine(ctx: Ctx, i: DatedItem): string {
  * restricted draft's symbol (issue 9, item 8), so they are told of "the draft rules" without it.
  */
 export function modalitiesSource(ctx: Ctx): string {
-  return sees(ctx, "negotiation_text") ? MODALITIES_DOCUMENT : ctx.t("modalities_unnamed");
+  return sees(ctx, "negotiation_text") ? ctx.settings.forum.rules.modalitiesDocument : ctx.t("modalities_unnamed");
 }
 
 /** "(draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted))": where an obligation comes from, and whether that text is in force. */
 export function ruleTag(ctx: Ctx, i: DatedItem): string {
-  if (!i.rule || !RULES[i.rule].para) return "";
-  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${i.rule === "tenure_end" ? "paras" : "para"} ${RULES[i.rule].para}` : `seeds/000 ${RULES[i.rule].para}`;
+  const cite = i.rule ? ctx.settings.forum.rules.citations[i.rule] : undefined;
+  if (!i.rule || !cite?.para) return "";
+  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${cite.para.includes(",") ? "paras" : "para"} ${cite.para}` : `${cite.in ?? ""} ${cite.para}`.trim();
   return ` (${ctx.t(i.draft ? "draft_rule_tag" : "rule_tag", { source })})`;
 }
 

@@ -128,7 +128,7 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   const title = soon.length < due.length ? t("dg_deadlines_tenures", { n: DIGEST_DEADLINE_DAYS, m: DIGEST_TENURE_DAYS }) : t("dg_deadlines", { n: DIGEST_DEADLINE_DAYS });
   if (due.length) sections.push({ key: "deadlines", title, items: due.map((i) => dueLine(ctx, i)) });
 
-  // 6. CBM event proposals received, late ones flagged.
+  // 6. Event proposals received, late ones flagged.
   if (proposals.length)
     sections.push({
       key: "events",

@@ -13,7 +13,7 @@ import { isLateComment } from "../domain/rules.ts";
 import { documentStatus, type DocumentStatus } from "../domain/timeline.ts";
 import type { CommentRow, DocumentRow } from "../domain/types.ts";
 
-/** Lateness is derived, not stored: a comment filed after the document's due date (Astana calendar). */
+/** Lateness is derived, not stored: a comment filed after the document's due date (the forum's calendar). */
 export function lateTag(ctx: Ctx, doc: DocumentRow | undefined, c: CommentRow): string {
   return isLateComment(doc?.commentsDue, calendarDate(c.createdAt, ctx.settings.timeZone)) ? ` [${ctx.t("late_comment")}]` : "";
 }

@@ -87,7 +87,7 @@ export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
   const year = p.year ?? (startsOn ? Number(startsOn.slice(0, 4)) : Number(day.slice(0, 4)) + 1);
   if (startsOn && Number(startsOn.slice(0, 4)) !== year) errors.dates = ctx.t("dates_outside_year", { year });
   if (Object.keys(errors).length) throw new UserError("event_invalid", { fields: Object.keys(errors).join(", ") }, [], errors);
-  const late = isLateProposal(year, day);
+  const late = isLateProposal(year, day, ctx.settings.forum.rules.eventPlan);
   const now = ctx.clock();
   const id = `ev-${year}-${now.getTime().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   const row: EventRow = {
@@ -112,7 +112,7 @@ export async function proposeEvent(ctx: Ctx, p: EventProposal): Promise<Reply> {
       ...(startsOn ? [{ label: ctx.t("ef_dates"), value: `${longDate(ctx, startsOn)}${endsOn !== startsOn ? ` – ${longDate(ctx, endsOn!)}` : ""}` }] : []),
     ] },
   ];
-  if (late) blocks.push({ type: "context", text: ctx.t("proposal_late", { date: longDate(ctx, eventPlanDeadline(year)), year }) });
+  if (late) blocks.push({ type: "context", text: ctx.t("proposal_late", { date: longDate(ctx, eventPlanDeadline(year, ctx.settings.forum.rules.eventPlan)), year }) });
   return reply(ctx.t("proposal_received", { year, id }), blocks);
 }
 

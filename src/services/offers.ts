@@ -4,7 +4,7 @@ import { reply, type Reply } from "./reply.ts";
 import { rankAreas, resolveOffer } from "./resolve.ts";
 import { namer } from "./names.ts";
 import { checkTenure } from "../domain/rules.ts";
-import { ONE_COORDINATOR_RULE, TENURE_RULE, appointmentInForce } from "../domain/cycle.ts";
+import { appointmentInForce } from "../domain/cycle.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 import type { AreaRow, OfferRow } from "../domain/types.ts";
 
@@ -49,14 +49,15 @@ export async function fileOffer(ctx: Ctx, input: OfferInput): Promise<Reply> {
   if (same) return offerReply(ctx, same, n, [], true);
 
   const notes: string[] = [];
+  const { tenure: rule, oneCoordinator } = ctx.settings.forum.rules;
   if (input.tenure) {
-    const c = checkTenure(input.tenure);
-    if (!c.ok) notes.push(`⚠ ${ctx.t("cy_tenure_warning", { tenure: input.tenure, min: TENURE_RULE.min, max: TENURE_RULE.max, source: TENURE_RULE.source })}`);
-  } else notes.push(ctx.t("cy_tenure_missing", { source: TENURE_RULE.source }));
+    const c = checkTenure(input.tenure, rule);
+    if (!c.ok) notes.push(`⚠ ${ctx.t("cy_tenure_warning", { tenure: input.tenure, min: rule.minYears, max: rule.maxYears, source: rule.source, quote: rule.quote[ctx.lang] })}`);
+  } else notes.push(ctx.t("cy_tenure_missing", { source: rule.source }));
   if (input.role === "coordinator") {
     const holder = appointments.find((a) => a.areaId === area.id && a.role === "coordinator" && a.stateCode !== state && appointmentInForce(a, day));
     const rival = offers.find((o) => o.areaId === area.id && o.role === "coordinator" && o.status === "pending" && o.stateCode !== state);
-    if (holder || rival) notes.push(ctx.t("cy_second_coordinator", { state: n.state((holder ?? rival)!.stateCode), source: ONE_COORDINATOR_RULE.source }));
+    if (holder || rival) notes.push(ctx.t("cy_second_coordinator", { state: n.state((holder ?? rival)!.stateCode), source: oneCoordinator.source }));
   }
   const base = `${state.toLowerCase()}-${area.id}`;
   const taken = new Set(await ctx.repos.cycle.offerIds(base));

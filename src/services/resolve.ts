@@ -155,14 +155,19 @@ export async function resolveOffer(ctx: Ctx, query: string): Promise<OfferRow> {
   throw new UserError(candidates.length ? "offer_ambiguous" : "offer_not_found", { query }, list.slice(0, 8));
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The forum's acronym (either language) as a whole word, as it opens a post's name ("… Deputy Secretary General"). */
+const ownName = (a: { en: string; ru: string }) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${escape(a.en)}|${escape(a.ru)})(?![\\p{L}\\p{N}])`, "gu");
+
 export async function resolveNomination(ctx: Ctx, query: string): Promise<NominationRow> {
   const all = await ctx.repos.nominations.all();
   const byId = all.find((n) => n.id === query.toLowerCase());
   if (byId) return byId;
   const q = query.toUpperCase();
-  // "DSG" names the Deputy Secretary General: acronyms drop the organisation's own name ("CICA").
+  // "DSG" names the Deputy Secretary General: acronyms drop the forum's own name (its acronym).
+  const own = ownName(ctx.settings.forum.acronym);
   const hits = all.filter(
-    (n) => matchScore(query, `${n.post} ${n.candidate}`) >= 50 || acronym(n.post.replace(/\bCICA\b/g, "")) === q || acronym(n.post) === q ||
+    (n) => matchScore(query, `${n.post} ${n.candidate}`) >= 50 || acronym(n.post.replace(own, "")) === q || acronym(n.post) === q ||
       n.id.split("-").includes(query.toLowerCase()) || matchScore(query, n.candidate) >= 50,
   );
   if (hits.length === 1) return hits[0]!;

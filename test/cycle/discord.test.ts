@@ -12,6 +12,7 @@ import { createAlerter } from "../../src/digest/alerts.ts";
 import type { DigestRuntime } from "../../src/digest/deliver.ts";
 import { registrationPayload } from "../../src/adapters/discord/registration.ts";
 import { commands } from "../../commands/index.ts";
+import { CICA } from "../helpers/forum.ts";
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
@@ -87,7 +88,7 @@ describe("GIVEN the Secretariat and delegations on Discord", () => {
 function alerting(platforms: ChatPlatform[]) {
   return (d: Desk): Desk => {
     const rt: DigestRuntime = {
-      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
+      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
       destinations: async () => [], worker: "test", retry: { sleep: async () => {} },
     };
     return createDesk({ commands: d.commands, repos: d.repos, clock: d.clock, settings: d.settings, digestTime: "08:30", onEvent: createAlerter(rt).onEvent });

@@ -9,6 +9,7 @@ import { createDesk, type Desk } from "../../src/core/desk.ts";
 import type { ChatPlatform } from "../../src/core/platform.ts";
 import { createAlerter } from "../../src/digest/alerts.ts";
 import type { DigestRuntime } from "../../src/digest/deliver.ts";
+import { CICA } from "../helpers/forum.ts";
 
 let w: SlackWorld | undefined;
 afterEach(async () => { await w?.close(); w = undefined; });
@@ -63,7 +64,7 @@ describe("GIVEN the Secretariat and delegations on Slack", () => {
 function alerting(platforms: ChatPlatform[]) {
   return (d: Desk): Desk => {
     const rt: DigestRuntime = {
-      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
+      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
       destinations: async () => [], worker: "test", retry: { sleep: async () => {} },
     };
     return createDesk({ commands: d.commands, repos: d.repos, clock: d.clock, settings: d.settings, digestTime: "08:30", onEvent: createAlerter(rt).onEvent });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openApp } from "../../src/app.ts";
 import { createLogger } from "../../src/log.ts";
 import { emptyTestDatabase } from "../helpers/app.ts";
+import { CICA } from "../helpers/forum.ts";
 
 describe("GIVEN an empty PostgreSQL database", () => {
   // SQLite serves one bot process (two racing first starts get SQLITE_BUSY); PostgreSQL serves several.
@@ -11,7 +12,7 @@ describe("GIVEN an empty PostgreSQL database", () => {
     const lines: string[] = [];
     const log = createLogger("info", (l) => lines.push(l));
     try {
-      const start = () => openApp({ databaseUrl: e.url, dataFile: "data/cica.yaml", clock: () => new Date("2023-08-23T04:00:00Z"), timeZone: "Asia/Almaty", digestTime: "08:30", log });
+      const start = () => openApp({ databaseUrl: e.url, dataFile: "data/cica.yaml", clock: () => new Date("2023-08-23T04:00:00Z"), timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", log });
       const apps = await Promise.all([start(), start()]);
       try {
         const msgs = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);

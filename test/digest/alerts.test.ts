@@ -6,6 +6,7 @@ import { toPlainText } from "../../src/services/reply.ts";
 import { testApp, actorOf, type TestApp } from "../helpers/app.ts";
 import { fakePlatform, runtimeFor } from "./helpers.ts";
 import type { Destination } from "../../src/digest/destinations.ts";
+import { CICA } from "../helpers/forum.ts";
 
 const CHAIR: Destination[] = [
   { platform: "slack", channelId: "C-CHAIR", lang: "en" },
@@ -22,7 +23,7 @@ describe("alerts to the Chair", () => {
     const discord = fakePlatform("discord");
     const { rt } = runtimeFor(app, [slack, discord], CHAIR);
     const alerter = createAlerter(rt);
-    const desk: Desk = createDesk({ commands: app.desk.commands, repos: app.repos, clock: app.desk.clock, settings: { timeZone: "Asia/Almaty" }, digestTime: "08:30", onEvent: alerter.onEvent });
+    const desk: Desk = createDesk({ commands: app.desk.commands, repos: app.repos, clock: app.desk.clock, settings: { timeZone: "Asia/Almaty", forum: CICA }, digestTime: "08:30", onEvent: alerter.onEvent });
     const run = async (who: string, line: string) => {
       const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
       const actor = await actorOf(app.repos, who);

@@ -4,8 +4,9 @@ import { testApp, SEED_NOW, type TestApp } from "../helpers/app.ts";
 import { digestFor } from "../../src/digest/deliver.ts";
 import { formatReply, toMarkdown } from "../../src/digest/format.ts";
 import { toPlainText } from "../../src/services/reply.ts";
+import { CICA } from "../helpers/forum.ts";
 
-const rtOf = (app: TestApp) => ({ repos: app.repos, timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty" });
+const rtOf = (app: TestApp) => ({ repos: app.repos, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty" });
 const digestText = async (app: TestApp, day: string, lang: "en" | "ru" = "en") => toPlainText(await digestFor(rtOf(app), day, lang));
 const headings = (text: string) => [...text.matchAll(/^== (.+) ==$/gm)].map((m) => m[1]);
 

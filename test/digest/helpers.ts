@@ -6,6 +6,7 @@ import type { Destination } from "../../src/digest/destinations.ts";
 import type { TestApp } from "../helpers/app.ts";
 import { SLACK_MESSAGE_LIMITS } from "../../src/adapters/slack/limits.ts";
 import { DISCORD_MESSAGE_LIMITS } from "../../src/adapters/discord/limits.ts";
+import { CICA } from "../helpers/forum.ts";
 
 export type Posted = { channelId: string; reply: Reply; text: string };
 
@@ -41,6 +42,7 @@ export function runtimeFor(app: TestApp, platforms: ChatPlatform[], destinations
     repos: app.repos,
     clock: app.desk.clock,
     timeZone: "Asia/Almaty",
+    forum: CICA,
     digestTime: "08:30",
     digestTz: "Asia/Almaty",
     platforms,

@@ -8,6 +8,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { createRepos } from "../../src/db/repos.ts";
 import { sendReminders } from "../../src/digest/reminders.ts";
 import type { ChatPlatform } from "../../src/core/platform.ts";
+import { CICA } from "../helpers/forum.ts";
 
 const [file, postsFile, worker, now, startAt] = process.argv.slice(2) as [string, string, string, string, string];
 const db = await openDatabase(/^postgres(ql)?:\/\//.test(file) ? file : `file:${file}`);
@@ -21,7 +22,7 @@ const platform: ChatPlatform = {
 };
 await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
 const results = await sendReminders({
-  repos: createRepos(db), clock: () => new Date(now), timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty",
+  repos: createRepos(db), clock: () => new Date(now), timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty",
   platforms: [platform], destinations: async () => [], worker, retry: { attempts: 1 },
 });
 process.stdout.write(`${JSON.stringify(results)}\n`);

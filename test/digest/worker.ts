@@ -8,6 +8,7 @@ import { openDatabase } from "../../src/db/client.ts";
 import { createRepos } from "../../src/db/repos.ts";
 import { deliverDay } from "../../src/digest/deliver.ts";
 import type { ChatPlatform } from "../../src/core/platform.ts";
+import { CICA } from "../helpers/forum.ts";
 
 const [file, postsFile, worker, mode, lease, startAt, ...days] = process.argv.slice(2) as [string, string, string, string, string, string, ...string[]];
 const db = await openDatabase(/^postgres(ql)?:\/\//.test(file) ? file : `file:${file}`);
@@ -29,7 +30,7 @@ await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())
 const results = [];
 for (const day of days)
   results.push(...(await deliverDay({
-    repos: createRepos(db), clock: () => new Date(), timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty",
+    repos: createRepos(db), clock: () => new Date(), timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty",
     platforms: [platform], destinations: async () => [{ platform: "slack", channelId: "C-CHAIR", lang: "en" }, { platform: "slack", channelId: "C-SEC", lang: "ru" }],
     worker, leaseMs: Number(lease), retry: { attempts: 1 },
   }, day)).map((r) => ({ day, ...r })));

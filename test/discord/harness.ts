@@ -1,6 +1,6 @@
 /** Boots the real discord.js client against the fake Discord, over a fresh copy of the seeded database. */
 import { startFakeDiscord, type Actor, type FakeDiscord, type Recorded } from "../fakes/discord.ts";
-import { testApp, type TestApp } from "../helpers/app.ts";
+import { testApp, type TestApp, type TestAppOptions } from "../helpers/app.ts";
 import { createDiscord, type DiscordHandle, type DiscordOptions } from "../../src/adapters/discord/index.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { Desk } from "../../src/core/desk.ts";
@@ -54,8 +54,8 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-export async function harness(o: { roles?: string[]; deskWrap?: (d: Desk) => Desk; options?: Partial<DiscordOptions>; responseWindowMs?: number } = {}): Promise<Harness> {
-  const app = await testApp();
+export async function harness(o: { roles?: string[]; deskWrap?: (d: Desk) => Desk; options?: Partial<DiscordOptions>; responseWindowMs?: number; app?: TestAppOptions } = {}): Promise<Harness> {
+  const app = await testApp(o.app);
   const fake = await startFakeDiscord({ roles: o.roles, responseWindowMs: o.responseWindowMs });
   const desk = o.deskWrap ? o.deskWrap(app.desk) : app.desk;
   const discord = createDiscord({ desk, log: silentLogger, token: "test-token", applicationId: fake.appId, apiUrl: fake.api, retry: { sleep: async () => {} }, ...o.options });

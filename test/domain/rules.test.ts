@@ -5,16 +5,17 @@ import { coordinationDue } from "../../src/domain/procedures.ts";
 import type { AppointmentRow, AreaRow } from "../../src/domain/types.ts";
 import { addDays, addMonths, calendarDate, daysBetween, isIsoDate, zonedTime } from "../../src/domain/dates.ts";
 import { cutText, matchScore, normalise, shorten } from "../../src/domain/text.ts";
+import { CICA } from "../helpers/forum.ts";
 
 describe("tenure of coordinators (2–4 years, MC/2023/DRAFT/4 para 1.10)", () => {
   it("GIVEN 2024-2025 THEN it is two years and acceptable", () => {
     expect(tenureYears("2024-2025")).toBe(2);
-    expect(checkTenure("2024-2025")).toEqual({ ok: true, years: 2 });
+    expect(checkTenure("2024-2025", CICA.rules.tenure)).toEqual({ ok: true, years: 2 });
   });
   it("GIVEN one year or five years THEN it is refused with the reason", () => {
-    expect(checkTenure("2024-2024")).toEqual({ ok: false, years: 1, reason: "too_short" });
-    expect(checkTenure("2024–2028")).toEqual({ ok: false, years: 5, reason: "too_long" });
-    expect(checkTenure("four years")).toEqual({ ok: false, reason: "unreadable" });
+    expect(checkTenure("2024-2024", CICA.rules.tenure)).toEqual({ ok: false, years: 1, reason: "too_short" });
+    expect(checkTenure("2024–2028", CICA.rules.tenure)).toEqual({ ok: false, years: 5, reason: "too_long" });
+    expect(checkTenure("four years", CICA.rules.tenure)).toEqual({ ok: false, reason: "unreadable" });
   });
 });
 
@@ -35,17 +36,17 @@ describe("deadline rules", () => {
   const area: AreaRow = { id: "x", dimensionId: "d", nameEn: "X", nameRu: "X", aliases: "", conceptPaperStatus: "in_progress", conceptPaperAsOf: "2023-01-10", conceptPaperNote: null, source: "" };
   const coordinator: AppointmentRow = { id: "a", areaId: "x", stateCode: "TJK", role: "coordinator", fromDate: "2023-11-30", untilDate: null, tenure: null, decision: null, source: "" };
   it("GIVEN an appointment on 30 November THEN the concept paper is due three months later, clamped to the month's end", () => {
-    const due = coordinationDue({ appointments: [coordinator], areas: [area], decidedOn: () => null }, "2023-12-01", "2023-12-01", "2024-12-31");
+    const due = coordinationDue({ appointments: [coordinator], areas: [area], decidedOn: () => null, rules: CICA.rules }, "2023-12-01", "2023-12-01", "2024-12-31");
     expect(due.find((i) => i.rule === "concept_paper_due")?.due).toBe("2024-02-29");
   });
   it("GIVEN a concept paper first issued six months ago THEN expert meetings are due then", () => {
-    const due = coordinationDue({ appointments: [{ ...coordinator, fromDate: "2022-01-01" }], areas: [area], decidedOn: () => null }, "2023-06-01", "2023-06-01", "2023-12-31");
+    const due = coordinationDue({ appointments: [{ ...coordinator, fromDate: "2022-01-01" }], areas: [area], decidedOn: () => null, rules: CICA.rules }, "2023-06-01", "2023-06-01", "2023-12-31");
     expect(due.find((i) => i.rule === "expert_meetings")?.due).toBe("2023-07-10");
   });
   it("GIVEN the 2024 Plan THEN proposals are due before 1 October 2023 and later ones are late", () => {
-    expect(eventPlanDeadline(2024)).toBe("2023-09-30");
-    expect(isLateProposal(2024, "2023-09-30")).toBe(false);
-    expect(isLateProposal(2024, "2023-10-01")).toBe(true);
+    expect(eventPlanDeadline(2024, CICA.rules.eventPlan)).toBe("2023-09-30");
+    expect(isLateProposal(2024, "2023-09-30", CICA.rules.eventPlan)).toBe(false);
+    expect(isLateProposal(2024, "2023-10-01", CICA.rules.eventPlan)).toBe(true);
   });
   it("GIVEN stances THEN objections, reservations and 'needs more time' block and support does not", () => {
     expect(["objection", "reservation", "needs_more_time", "support"].map(blocks)).toEqual([true, true, true, false]);

@@ -14,6 +14,10 @@ import { toPlainText, type Reply } from "../../src/services/reply.ts";
 import { consoleActor } from "../../src/adapters/console/index.ts";
 import type { Database } from "../../src/db/client.ts";
 import { cloneTemplate, emptyDatabase, testPgUrl } from "./pgdb.ts";
+import { CICA } from "./forum.ts";
+import { loadForum } from "../../src/forum/load.ts";
+import { migrate } from "../../src/db/migrate.ts";
+import { importDataSet, parseDataFile } from "../../src/db/importer.ts";
 
 /** The seeds' "today": the morning after the SOC meeting of 22 August 2023, Astana time. */
 export const SEED_NOW = "2023-08-23T09:00:00+05:00";
@@ -52,15 +56,27 @@ export async function freshDatabase(): Promise<{ db: Database; file: string; clo
   return { db, file, close: () => db.close() };
 }
 
+/** Another forum's data file loaded into a new database (migrated, then imported as at a first start). */
+async function forumDatabase(dataFile: string, at: Date): Promise<{ db: Database; file: string; close: () => Promise<void> }> {
+  const empty = await emptyTestDatabase();
+  const db = await openDatabase(empty.url);
+  await migrate(db);
+  await importDataSet(createRepos(db), parseDataFile(dataFile), at, dataFile);
+  return { db, file: empty.url.replace(/^file:/, ""), close: async () => { await db.close(); await empty.drop(); } };
+}
+
+export type TestAppOptions = { now?: string; digestTime?: string; timeZone?: string; publicUrl?: string; /** another forum's data file (default: the CICA template) */ dataFile?: string };
+
 /** A fresh copy of the seeded database and a desk over it, with a settable clock. */
-export async function testApp(opts: { now?: string; digestTime?: string; timeZone?: string; publicUrl?: string } = {}): Promise<TestApp> {
-  const { db, file, close } = await freshDatabase();
+export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const forum = opts.dataFile ? loadForum(opts.dataFile) : CICA;
+  const { db, file, close } = opts.dataFile ? await forumDatabase(opts.dataFile, new Date(opts.now ?? SEED_NOW)) : await freshDatabase();
   const repos = createRepos(db);
   let now = new Date(opts.now ?? SEED_NOW);
   const clock: Clock = () => new Date(now);
   const events: DomainEvent[] = [];
   const desk = createDesk({
-    commands, repos, clock, settings: { timeZone: opts.timeZone ?? "Asia/Almaty", publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
+    commands, repos, clock, settings: { timeZone: opts.timeZone ?? forum.timeZone, forum, publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
     onEvent: (e) => events.push(e),
   });
   let n = 0;

@@ -12,6 +12,7 @@ import { startLeadership, LOCK_KEYS } from "../../src/core/leader.ts";
 import { deliverDay, workerId, type DigestRuntime } from "../../src/digest/deliver.ts";
 import type { ChatPlatform } from "../../src/core/platform.ts";
 import { createLogger, silentLogger } from "../../src/log.ts";
+import { CICA } from "../helpers/forum.ts";
 
 const [mode, url, ...rest] = process.argv.slice(2);
 const say = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -33,7 +34,7 @@ async function main() {
     await l.stop();
     return;
   }
-  const app = await openApp({ databaseUrl: url, clock: () => SEED_NOW, timeZone: "Asia/Almaty", digestTime: "08:30", log: silentLogger });
+  const app = await openApp({ databaseUrl: url, clock: () => SEED_NOW, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", log: silentLogger });
   try {
     if (mode === "run") {
       const [requestKey, startAt, command, text] = rest;
@@ -56,7 +57,7 @@ async function main() {
         stop: async () => {},
       };
       const rt: DigestRuntime = {
-        repos: app.repos, clock: () => SEED_NOW, timeZone: "Asia/Almaty", digestTime: "08:30", digestTz: "Asia/Almaty",
+        repos: app.repos, clock: () => SEED_NOW, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty",
         platforms: [console], destinations: async () => [{ platform: "console", channelId: "chair", lang: "en" }], worker: workerId(),
       };
       await waitUntil(Number(startAt));

@@ -8,6 +8,7 @@ import { calendarRoute } from "../../src/http/calendar.ts";
 import { datedItems } from "../../src/services/dated.ts";
 import { translator } from "../../src/i18n/index.ts";
 import type { Ctx } from "../../src/services/context.ts";
+import { CICA } from "../helpers/forum.ts";
 
 type Ev = { type: string; summary: string; start: Date & { dateOnly?: boolean }; datetype: string; description?: string; uid: string };
 const events = (ics: string): Ev[] => Object.values(ical.sync.parseICS(ics)).filter((e) => (e as Ev).type === "VEVENT") as Ev[];
@@ -29,7 +30,7 @@ describe("calendar", () => {
 
   const listed = async (who: "India" | "Turkmenistan") => {
     const state = who === "India" ? "IND" : "TKM";
-    const ctx: Ctx = { repos: app.repos, clock: () => new Date("2023-07-01T09:00:00+05:00"), lang: "en", t: translator("en"), settings: { timeZone: "Asia/Almaty" },
+    const ctx: Ctx = { repos: app.repos, clock: () => new Date("2023-07-01T09:00:00+05:00"), lang: "en", t: translator("en", CICA), settings: { timeZone: "Asia/Almaty", forum: CICA },
       actor: { platform: "console", userId: state.toLowerCase(), role: who === "India" ? "delegate" : "observer", stateCode: state, lang: "en", via: "console" } };
     return datedItems(ctx, "2023-07-01", undefined);
   };
@@ -64,7 +65,7 @@ describe("calendar", () => {
   });
 
   it("GIVEN /deadlines subscribe THEN the URL serves the feed over HTTP; a new subscription or unsubscribe kills the old URL", async () => {
-    const route = calendarRoute({ repos: app.repos, clock: () => new Date("2023-07-01T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty", publicUrl: "https://desk.example.org/" } });
+    const route = calendarRoute({ repos: app.repos, clock: () => new Date("2023-07-01T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty", forum: CICA, publicUrl: "https://desk.example.org/" } });
     server = createServer(async (req, res) => {
       if (!(await route(req, res))) res.writeHead(404).end("other");
     });
@@ -97,7 +98,7 @@ describe("calendar", () => {
   });
 
   it("GIVEN the subscriber's link changed to an observer state THEN the feed drops restricted items at once", async () => {
-    const route = calendarRoute({ repos: app.repos, clock: () => new Date("2023-07-01T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty" } });
+    const route = calendarRoute({ repos: app.repos, clock: () => new Date("2023-07-01T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty", forum: CICA } });
     server = createServer(async (req, res) => { if (!(await route(req, res))) res.writeHead(404).end(); });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -7,6 +7,7 @@ import { exportPaper } from "../../src/papers/export.ts";
 import { translator } from "../../src/i18n/index.ts";
 import type { Ctx } from "../../src/services/context.ts";
 import { CSV_COLUMNS } from "../../src/papers/compilation-text.ts";
+import { CICA } from "../helpers/forum.ts";
 
 /** Comments filed in the test: who, where, when (Astana), and a text found nowhere else. */
 const FILED = [
@@ -27,7 +28,7 @@ async function file(app: TestApp) {
 }
 
 const ctxOf = (app: TestApp, role: "secretariat" | "observer" = "secretariat", lang: "en" | "ru" = "en"): Ctx => ({
-  repos: app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), lang, t: translator(lang), settings: { timeZone: "Asia/Almaty" },
+  repos: app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), lang, t: translator(lang, CICA), settings: { timeZone: "Asia/Almaty", forum: CICA },
   actor: role === "secretariat" ? { platform: "console", userId: "secretariat", role, lang, via: "console" } : { platform: "console", userId: "tkm", role, stateCode: "TKM", lang, via: "console" },
 });
 

@@ -6,9 +6,10 @@ import { positionMatrix, matrixCsv, matrixMarkdown } from "../../src/services/ma
 import { matrixPng, matrixSvg } from "../../src/papers/matrix-png.ts";
 import { translator } from "../../src/i18n/index.ts";
 import type { Ctx } from "../../src/services/context.ts";
+import { CICA } from "../helpers/forum.ts";
 
 const ctxOf = (app: TestApp, role: "secretariat" | "observer" = "secretariat"): Ctx => ({
-  repos: app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), lang: "en", t: translator("en"), settings: { timeZone: "Asia/Almaty" },
+  repos: app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), lang: "en", t: translator("en", CICA), settings: { timeZone: "Asia/Almaty", forum: CICA },
   actor: role === "observer" ? { platform: "console", userId: "tkm", role, stateCode: "TKM", lang: "en", via: "console" } : { platform: "console", userId: "secretariat", role, lang: "en", via: "console" },
 });
 

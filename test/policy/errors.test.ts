@@ -8,6 +8,7 @@ import { testApp, type TestApp } from "../helpers/app.ts";
 import { allDestinations, DESTINATIONS_KEY, parseDestinationList } from "../../src/digest/destinations.ts";
 import { createDesk } from "../../src/core/desk.ts";
 import { commands } from "../../commands/index.ts";
+import { CICA } from "../helpers/forum.ts";
 import { createLogger } from "../../src/log.ts";
 import type { Repos } from "../../src/db/repos.ts";
 import { DeskError, ErrorCode, InvalidDataError, PermissionError, StorageError, UserInputError, codeOf, hasCode, isPermissionCode } from "../../src/domain/errors.ts";
@@ -60,7 +61,7 @@ describe("/events propose when resolving an organiser fails for another reason t
     let reads = 0;
     const repos: Repos = { ...app.repos, refData: () => (++reads === 1 ? app.repos.refData() : Promise.reject(new StorageError("STORAGE_UNAVAILABLE", "connection closed"))) };
     const { lines, log } = sink();
-    const desk = createDesk({ commands, repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty" }, digestTime: "08:30", log });
+    const desk = createDesk({ commands, repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty", forum: CICA }, digestTime: "08:30", log });
     const r = await desk.run({
       platform: "console", userId: "ind", command: "events", requestKey: "k1",
       text: "propose title: Seminar; concept: c; purpose: p; organisers: India; year: 2024",

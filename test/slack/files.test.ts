@@ -6,6 +6,7 @@ import { createHttpServer } from "../../src/http/server.ts";
 import { registerHealthRoutes } from "../../src/http/health.ts";
 import { hashToken } from "../../src/services/calendar.ts";
 import { silentLogger } from "../../src/log.ts";
+import { CICA } from "../helpers/forum.ts";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -58,7 +59,7 @@ describe("Slack: files go up with files.uploadV2 to the asker's DM", () => {
     // As src/main.ts mounts it: one listener for Slack's events, the probes and the calendar feed.
     const http = createHttpServer(silentLogger);
     registerHealthRoutes(http, () => []);
-    registerCalendarRoute(http, { repos: w.app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty" } });
+    registerCalendarRoute(http, { repos: w.app.repos, clock: () => new Date("2023-08-23T09:00:00+05:00"), settings: { timeZone: "Asia/Almaty", forum: CICA } });
     const s = await startSlack({ desk: w.app.desk, log: silentLogger, botToken: "xoxb-test", signingSecret: SECRET, apiUrl: w.fake.apiUrl, port: 0, host: "127.0.0.1", http });
     const port = await http.listen(0, "127.0.0.1");
     try {

@@ -3,7 +3,7 @@
  * ephemeral port. Commands go in as signed HTTP requests; answers are read from what the fake recorded.
  */
 import { randomUUID } from "node:crypto";
-import { testApp, type TestApp } from "../helpers/app.ts";
+import { testApp, type TestApp, type TestAppOptions } from "../helpers/app.ts";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { sendCommand, sendEvent, sendInteraction, triggerId, type SendOptions, type SignedResponse } from "../fakes/slack-client.ts";
 import { startSlack, type SlackPlatform } from "../../src/adapters/slack/index.ts";
@@ -31,8 +31,8 @@ export type SlackWorld = {
   close: () => Promise<void>;
 };
 
-export async function slackWorld(o: { wrapDesk?: (d: Desk) => Desk; viewAckBudgetMs?: number } = {}): Promise<SlackWorld> {
-  const app = await testApp();
+export async function slackWorld(o: { wrapDesk?: (d: Desk) => Desk; viewAckBudgetMs?: number; app?: TestAppOptions } = {}): Promise<SlackWorld> {
+  const app = await testApp(o.app);
   const fake = await startFakeSlack();
   const sleeps: number[] = [];
   const logs: string[] = [];

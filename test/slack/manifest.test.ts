@@ -66,7 +66,7 @@ describe("Slack app manifest against Slack's manifest schema (issue 14)", () => 
         if (args) expect(hint).toContain(args);
       }
     }
-    expect(m.features.slash_commands.find((s) => s.command === "/silence")!.usage_hint).toBe("[start <document | offer:<state>> <last day YYYY-MM-DD>]");
+    expect(m.features.slash_commands.find((s) => s.command === "/silence")!.usage_hint).toBe("[start <document | offer:<state>> [last day YYYY-MM-DD]]");
     expect(m.features.slash_commands.find((s) => s.command === "/digest")!.usage_hint).toBe("[YYYY-MM-DD] · status · to <slack:C… | discord:… | console:…> [en|ru] · remove <destination>");
   });
 });

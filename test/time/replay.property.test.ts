@@ -11,6 +11,7 @@ import { appointmentState, documentStatus, eventState, nominationState, offerSta
 import { annualPlanDue, conceptPaperSteps, coordinationDue, reviewDue } from "../../src/domain/procedures.ts";
 import { decidedOnOf } from "../../src/services/dated.ts";
 import type { AppointmentRow, AreaRow, DocumentRow, EventRow, NominationRow, OfferRow, ParagraphRow, SilenceRow } from "../../src/domain/types.ts";
+import { CICA } from "../helpers/forum.ts";
 
 type Loaded = { nominations: NominationRow[]; meetings: { id: string; due: string; announcedOn: string | null }[]; appointments: AppointmentRow[]; offers: OfferRow[]; areas: AreaRow[]; silences: SilenceRow[]; objections: DatedObjection[]; documents: DocumentRow[]; paragraphs: ParagraphRow[]; events: EventRow[] };
 let app: TestApp;
@@ -96,15 +97,15 @@ describe("replay of every day 2021-01-01 … 2024-12-31 on the seed data", () =>
       // Concept-paper steps: what is reported, and the meeting named for it, happened by the day.
       const meetings = data.meetings.filter((m) => !m.announcedOn || m.announcedOn <= day);
       for (const area of data.areas)
-        for (const s of conceptPaperSteps(area, { appointments: data.appointments, areas: data.areas, decidedOn, offers: data.offers }, meetings, day)) {
+        for (const s of conceptPaperSteps(area, { appointments: data.appointments, areas: data.areas, decidedOn, offers: data.offers, rules: CICA.rules }, meetings, day)) {
           if (s.kind === "reported" && s.date > day) fail(day, `${area.id} reported on ${s.date}, in the future`);
           if (s.meeting && data.meetings.find((m) => m.id === s.meeting)!.due > day) fail(day, `${area.id} names a future meeting`);
         }
       // Procedures that fall due: inside the window asked for, never in the past of `from`.
-      const due = [...coordinationDue({ appointments: data.appointments, areas: data.areas, decidedOn, offers: data.offers }, day, day, addDays(day, 120)), ...annualPlanDue(day, addDays(day, 400)), ...reviewDue(["RUS"], [], day, addDays(day, 400))];
+      const due = [...coordinationDue({ appointments: data.appointments, areas: data.areas, decidedOn, offers: data.offers, rules: CICA.rules }, day, day, addDays(day, 120)), ...annualPlanDue(CICA.rules.eventPlan, day, addDays(day, 400)), ...reviewDue(CICA.rules.review, ["RUS"], [], day, addDays(day, 400))];
       for (const i of due) if (i.due < day || i.due > addDays(day, 400)) fail(day, `${i.id} due ${i.due} outside the window`);
       // The Annual Plan is asked for every year: within a year from any day there is a 30 September deadline.
-      if (!annualPlanDue(day, addDays(day, 366)).some((i) => i.rule === "plan_proposals")) fail(day, "no Annual Plan proposals deadline within a year");
+      if (!annualPlanDue(CICA.rules.eventPlan, day, addDays(day, 366)).some((i) => i.rule === "plan_proposals")) fail(day, "no Annual Plan proposals deadline within a year");
     }
     expect(problems).toEqual([]);
   });

@@ -13,6 +13,8 @@ export type ManifestOptions = {
   /** Socket Mode: no request URLs, an app-level token instead. */
   socket?: boolean;
   name?: string;
+  /** The forum's acronym (its description's `acronym.en`), for the app's one-line description. */
+  forum?: string;
 };
 
 /** Bot scopes, each for a reason: slash commands, answers and shared posts, digests in public channels, DMs, the user's locale (users.info), files (compilations, matrix pictures, calendars), and reading files given in a form (files.info). */
@@ -46,7 +48,7 @@ export function slackManifest(commands: CommandDef[], o: ManifestOptions = {}) {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
       name,
-      description: "Comments, objections, coordinators and deadlines for CICA delegations",
+      description: `Comments, objections, coordinators and deadlines for ${o.forum ? `${o.forum} ` : ""}delegations`,
       long_description: translator("en")("slack_app_long_description"),
       background_color: "#1f3a5f",
     },
