@@ -1,6 +1,6 @@
 /**
- * The durable inbox: every command that may write is appended here, and fsync'd, before the platform
- * is acknowledged. Slack never retries a request it saw acked, so without this a crash between the ack
+ * The durable inbox: every Slack command (reads too) and every Discord command that may write is appended
+ * here, and fsync'd, before the platform is acknowledged. Slack never retries a request it saw acked, so without this a crash between the ack
  * and the commit would lose the command silently. On start the bot completes every recorded command
  * that has no outcome (src/core/recover.ts) and answers it through the platform's follow-up.
  *

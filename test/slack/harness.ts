@@ -8,6 +8,7 @@ import { startFakeSlack, type FakeSlack } from "../fakes/slack-api.ts";
 import { sendCommand, sendEvent, sendInteraction, triggerId, type SendOptions, type SignedResponse } from "../fakes/slack-client.ts";
 import { startSlack, type SlackPlatform } from "../../src/adapters/slack/index.ts";
 import type { Desk } from "../../src/core/desk.ts";
+import type { Inbox } from "../../src/core/inbox.ts";
 import { createLogger } from "../../src/log.ts";
 
 export const SECRET = "test-signing-secret";
@@ -31,7 +32,7 @@ export type SlackWorld = {
   close: () => Promise<void>;
 };
 
-export async function slackWorld(o: { wrapDesk?: (d: Desk) => Desk; viewAckBudgetMs?: number; app?: TestAppOptions } = {}): Promise<SlackWorld> {
+export async function slackWorld(o: { wrapDesk?: (d: Desk) => Desk; viewAckBudgetMs?: number; app?: TestAppOptions; inbox?: Inbox } = {}): Promise<SlackWorld> {
   const app = await testApp(o.app);
   const fake = await startFakeSlack();
   const sleeps: number[] = [];
@@ -39,7 +40,7 @@ export async function slackWorld(o: { wrapDesk?: (d: Desk) => Desk; viewAckBudge
   const desk = o.wrapDesk ? o.wrapDesk(app.desk) : app.desk;
   const slack = await startSlack({
     desk, log: createLogger("warn", (l) => logs.push(l)), botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: "127.0.0.1",
-    retry: { sleep: async (ms) => { sleeps.push(ms); } }, viewAckBudgetMs: o.viewAckBudgetMs,
+    retry: { sleep: async (ms) => { sleeps.push(ms); } }, viewAckBudgetMs: o.viewAckBudgetMs, inbox: o.inbox,
   });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
 

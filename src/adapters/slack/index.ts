@@ -38,7 +38,7 @@ export type SlackOptions = {
    * listens. Without it the adapter makes its own and listens on port/host.
    */
   http?: HttpServer;
-  /** The durable inbox: commands that may write are recorded here before the ack. */
+  /** The durable inbox: every command is recorded here before the ack (a form when it is submitted). */
   inbox?: Inbox;
 };
 

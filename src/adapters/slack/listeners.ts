@@ -107,8 +107,10 @@ export function registerListeners(app: App, d: ListenerDeps) {
     // Read from the command's declarations, without the database: the ack and the trigger_id cannot wait.
     const tr = desk.traits(inv);
     const form = !!tr.def && tr.opensForm;
-    const write = !form && !tr.readOnly;
-    if (write) await record(inv, to);
+    // Every command Slack sees acked is on disk first, reads included: Slack never retries an acked request, so a
+    // read lost to a crash would leave the user with no answer at all. (A form is recorded when it is submitted.)
+    const recorded = !form;
+    if (recorded) await record(inv, to);
     await ack();
     if (form) {
       // A retry's trigger_id has expired and the first delivery already opened the form.
@@ -129,7 +131,7 @@ export function registerListeners(app: App, d: ListenerDeps) {
     inv.locale = await localeOf(c.user_id);
     const { reply, t } = await run(inv);
     await deliverWithFiles(to, reply, t, (r) => pagesOf(inv, r, t));
-    if (write) settled(inv);
+    if (recorded) settled(inv);
   });
 
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action: raw }) => {
