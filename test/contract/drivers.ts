@@ -1,18 +1,18 @@
 /**
- * Contract drivers over any forum's data set: the same three ways in as test/console.contract.test.ts,
- * test/slack/contract.test.ts and test/discord/contract.test.ts, with the test app built from `opts`
- * (another forum's DATA_FILE and its "today").
+ * The contract's three drivers, over any forum's data set (`opts`: another forum's DATA_FILE and its "today";
+ * none = CICA). test/console.contract.test.ts, test/slack/contract.test.ts, test/discord/contract.test.ts and
+ * the second forum's files all use these, so the platforms are driven the same way on every forum.
  */
 import type { ContractDriver } from "./contract.ts";
 import { testApp, type TestAppOptions } from "../helpers/app.ts";
 import { renderConsole } from "../../src/adapters/console/index.ts";
 import { slackWorld, textOf } from "../slack/harness.ts";
 import { isPingSafe } from "../../src/adapters/slack/escape.ts";
-import { commandByName } from "../../commands/index.ts";
 import { harness, visible } from "../discord/harness.ts";
 import type { Recorded } from "../fakes/discord.ts";
 
-export async function consoleDriver(opts: TestAppOptions): Promise<ContractDriver> {
+/** The console has no pings and no channels: replies are private by nature; the desk decides the rest. */
+export async function consoleDriver(opts: TestAppOptions = {}): Promise<ContractDriver> {
   const app = await testApp(opts);
   return {
     name: "console",
@@ -29,7 +29,8 @@ export async function consoleDriver(opts: TestAppOptions): Promise<ContractDrive
   };
 }
 
-export async function slackDriver(opts: TestAppOptions): Promise<ContractDriver> {
+/** Each command is a signed request through Bolt; the answer is what the fake Slack received. */
+export async function slackDriver(opts: TestAppOptions = {}): Promise<ContractDriver> {
   const w = await slackWorld({ app: opts });
   return {
     name: "slack",
@@ -37,6 +38,7 @@ export async function slackDriver(opts: TestAppOptions): Promise<ContractDriver>
     async send(userId, line) {
       const { ack, responseId, triggerId } = await w.command(userId, line);
       if (ack.status !== 200) throw new Error(`ack ${ack.status}`);
+      // Either a form opened (a command given without its text) or an answer came to response_url.
       const got = await w.fake.waitFor(() => w.fake.responsesTo(responseId)[0]?.body ?? w.fake.callsOf("views.open").find((c) => c.args.trigger_id === triggerId)?.args.view);
       if (got.type === "modal") return { text: textOf(got.blocks), ephemeral: true, pingSafe: isPingSafe(got) };
       return { text: textOf(got), ephemeral: got.response_type === "ephemeral", pingSafe: isPingSafe(got) };
@@ -46,25 +48,30 @@ export async function slackDriver(opts: TestAppOptions): Promise<ContractDriver>
   };
 }
 
-function pingSafe(responses: Recorded[]): boolean {
+/** Every payload that carries a message says "ping nobody". */
+export function pingSafe(responses: Recorded[]): boolean {
   const messages = responses.map((r) => (r.path.endsWith("/callback") ? (r.body.type === 4 || r.body.type === 7 ? r.body.data : undefined) : r.body)).filter(Boolean);
   return messages.length > 0 && messages.every((m) => Array.isArray(m.allowed_mentions?.parse) && m.allowed_mentions.parse.length === 0);
 }
 
-export async function discordDriver(opts: TestAppOptions): Promise<ContractDriver> {
+/**
+ * Types a line the way a Discord user fills a slash command: the command's own parser splits it into
+ * the registered options; long text missing means Discord shows the form, which the user submits.
+ */
+export async function discordDriver(opts: TestAppOptions = {}): Promise<ContractDriver> {
   const h = await harness({ app: opts });
   return {
     name: "discord",
     link: (userId, who) => h.link(userId, who),
     async send(userId, line) {
       const m = /^\/(\S+)\s*([\s\S]*)$/.exec(line)!;
-      const def = commandByName.get(m[1]!)!;
+      const def = h.app.desk.command(m[1]!)!;
       const parsed = def.parseText(m[2]!);
-      const options: Record<string, string | number> = {};
+      const options: Record<string, string | number | boolean> = {};
       for (const spec of def.options) {
         const v = parsed[spec.name];
-        if (v === undefined || v === null || v === "") continue;
-        options[spec.name] = spec.type === "integer" ? Number(v) : String(v);
+        if (v === undefined || v === null || v === "" || v === false) continue;
+        options[spec.name] = spec.type === "integer" ? Number(v) : spec.type === "boolean" ? v === true : String(v);
       }
       let r = await h.command(def.name, options, { userId });
       const responses = [...r.responses];
