@@ -43,6 +43,7 @@ export const forumRecord = z.object({
     citations: z.record(z.string(), z.object({ para: z.string(), in: z.string().optional(), source })),
     modalitiesDocument: z.string().min(1),
   }),
+  recordDates: z.record(z.string(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")).default({}),
   wording: z.object({ en: z.record(z.string(), z.string()), ru: z.record(z.string(), z.string()) }),
 });
 

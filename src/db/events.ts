@@ -1,4 +1,4 @@
-/** CBM events of the Annual Plans, proposed or imported. */
+/** Events of the forum's Annual Plans (confidence-building measures), proposed or imported. */
 import type { Database, Tx } from "./client.ts";
 import type { EventRow } from "../domain/types.ts";
 

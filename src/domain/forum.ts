@@ -43,6 +43,11 @@ export type Forum = {
   timeZone: string;
   bodies: ForumBody[];
   rules: ForumRules;
+  /**
+   * The date of each source the data set cites (a record's `source` starts with its key), for facts a document
+   * records without a date of their own: such a fact is known only from that date (issue 12).
+   */
+  recordDates: Record<string, string>;
   /** Terms filled into the message catalogue ({forum}, {measure} …), per language. */
   wording: Record<Lang, Record<string, string>>;
 };

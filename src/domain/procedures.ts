@@ -47,13 +47,13 @@ export type ProcedureFacts = {
 /**
  * MC/2023/DRAFT/4 para 2.7: a new Coordinator proposes a new or updated concept paper "at its application or not
  * later than three months after appointment". Both dates: the application (when the offer was submitted, if on
- * record) and the latest day, the forum's months (`rules.conceptPaper`; CICA: three) after the term starts.
+ * record) and the latest day, the forum's months (`rules.conceptPaper`) after the term starts.
  */
 export function conceptPaperDue(appliedOn: string | null | undefined, appointedFrom: string, rule: Pick<ForumRules["conceptPaper"], "months">): { atApplication: string | null; latest: string } {
   return { atApplication: appliedOn ?? null, latest: addMonths(appointedFrom, rule.months) };
 }
 
-/** MC/2023/DRAFT/4 para 2.5: consideration beyond the forum's months (`rules.expertMeetings`; CICA: six) since the first draft calls for expert meetings. */
+/** MC/2023/DRAFT/4 para 2.5: consideration beyond the forum's months (`rules.expertMeetings`) since the first draft calls for expert meetings. */
 export const expertMeetingsDue = (firstDraftOn: string, rule: Pick<ForumRules["expertMeetings"], "months">): string => addMonths(firstDraftOn, rule.months);
 
 /** A concept paper that no longer needs proposing (2.7): adopted, or already submitted for approval. */

@@ -57,19 +57,6 @@ export const isLateComment = (commentsDue: string | null | undefined, filedOn: s
 export const daysLeft = (today: string, due: string): number => daysBetween(today, due);
 
 /**
- * CICA: the date of each seed document (the cover note's date, or the meeting's last day), for facts a document
- * records without a date of their own. Such a fact is known only from that date (issue 12). A forum's data set
- * names its own documents; this table belongs with the forum description.
- */
-export const RECORD_DATES: Readonly<Record<string, string>> = {
-  "seeds/000": "2023-08-22", // SOC minutes, 22 August 2023
-  "seeds/001": "2021-06-23", // SOC minutes, 23 June 2021
-  "seeds/002": "2023-06-14", // SWG outcome, 13-14 June 2023
-  "seeds/003": "2023-05-13", // SG proposals, Note SWG/569 of 13 May 2023
-  "seeds/004": "2022-12-07", // SG report for 2022, Astana, 7 December 2022
-};
-
-/**
  * A silence procedure announced on `announced` runs for the forum's number of days; its last day is the day
  * the procedure expires (`rules.silence`, with its paragraph, in the forum description).
  */

@@ -526,7 +526,7 @@ export const en = {
   cp_step_meeting: "; next meeting after the report: {meeting} ({date})",
   cp_step_at_application: "{date}: {state} applied to coordinate: a concept paper is due with the application",
   cp_step_due: "by {date}: concept paper due from {state}, three months after appointment at the latest",
-  cp_step_expert_meetings: "from {date}: over six months under consideration: CICA expert meetings",
+  cp_step_expert_meetings: "from {date}: over {months} months under consideration: {forum} expert meetings",
   // —— issue 11: terms from their start date (session 2) ——
   term_current: "current term",
   term_next: "next term: {tenure}",

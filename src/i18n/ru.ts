@@ -515,7 +515,7 @@ export const ru: Messages = {
   cp_step_meeting: "; ближайшее заседание после доклада: {meeting} ({date})",
   cp_step_at_application: "{date}: {state} подаёт заявку на координацию: концептуальный документ представляется вместе с заявкой",
   cp_step_due: "до {date}: концептуальный документ от {state}, не позднее трёх месяцев после назначения",
-  cp_step_expert_meetings: "с {date}: более шести месяцев на рассмотрении: совещания экспертов СВМДА",
+  cp_step_expert_meetings: "с {date}: более {months} мес. на рассмотрении: совещания экспертов {forum}",
   // —— issue 11: terms from their start date (session 2) ——
   term_current: "текущий срок",
   term_next: "следующий срок: {tenure}",

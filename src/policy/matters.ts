@@ -4,7 +4,7 @@
  * `visibleReply` (src/policy/filter.ts) removes every reply part tagged with a matter its reader may not see,
  * once, in src/core/desk.ts, before any adapter renders the reply.
  *
- * Source of the restriction: observers may attend CBM events and see public documents, but "sensitive matters
+ * Source of the restriction: observers may attend the forum's events and see public documents, but "sensitive matters
  * and issues under discussion for possible decision-making" are not discussed in their presence and "access to
  * the internal specifics of decision-making ... must be altogether denied" (seeds/001 item 10).
  *
@@ -47,7 +47,7 @@ export const POLICY: Readonly<Record<Matter, Rule>> = {
   nomination: { see: MEMBERS, act: ["delegate", "secretariat"], what: "nominations to posts" },
   silence: { see: MEMBERS, act: ["secretariat"], what: "silence procedures (started by the Secretariat; a delegation breaks one by objecting)" },
   digest: { see: ["chair", "secretariat"], act: ["chair", "secretariat"], what: "the Chair's digest and its delivery status" },
-  event_proposal: { see: EVERYONE, act: MEMBERS, what: "proposals of CBM events for the annual Plan (observers may read the plan, not propose)" },
+  event_proposal: { see: EVERYONE, act: MEMBERS, what: "proposals of events for the annual Plan (observers may read the plan, not propose)" },
   public_document: { see: EVERYONE, act: ["secretariat"], what: "documents circulated as public" },
   coordinators: { see: EVERYONE, act: ["secretariat"], what: "coordinators and co-coordinators in force" },
   public_calendar: { see: EVERYONE, act: ["secretariat"], what: "public dates: meetings, plan deadlines" },

@@ -41,7 +41,7 @@ async function board(ctx: Ctx): Promise<Board> {
     const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
     return st === "not_yet" ? [] : [{ ...o, status: st }];
   });
-  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers), allOffers, meetings };
+  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers, ctx.settings.forum.recordDates), allOffers, meetings };
 }
 
 const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
@@ -148,7 +148,7 @@ function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
     }
     case "due_at_application": return ctx.t("cp_step_at_application", { date, state }) + rule;
     case "due": return ctx.t("cp_step_due", { date, state }) + rule;
-    case "expert_meetings_due": return ctx.t("cp_step_expert_meetings", { date }) + rule;
+    case "expert_meetings_due": return ctx.t("cp_step_expert_meetings", { date, months: String(ctx.settings.forum.rules.expertMeetings.months) }) + rule;
   }
 }
 

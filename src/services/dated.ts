@@ -2,7 +2,7 @@ import type { Ctx } from "./context.ts";
 import { sees, today } from "./context.ts";
 import { namer, type Namer } from "./names.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
-import { daysLeft, RECORD_DATES } from "../domain/rules.ts";
+import { daysLeft } from "../domain/rules.ts";
 import { annualPlanDue, coordinationDue, isDraftRule, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
 import { appointmentState, happenedBy, recordedOn, silenceStatus, termOf, type DatedObjection } from "../domain/timeline.ts";
 import type { AppointmentRow, DeadlineRow, OfferRow, PositionRow, SilenceRow } from "../domain/types.ts";
@@ -29,7 +29,7 @@ const ctxDay = (ctx: Ctx, at: Date) => calendarDate(at, ctx.settings.timeZone);
  * term the seeds record with no dates at all (the SG report's "Russia as Coordinator"), the date of the document
  * that records it (src/domain/timeline.ts recordedOn). A dated term with no decision on file is known as dated.
  */
-export function decidedOnOf(offers: OfferRow[], recordDates: Readonly<Record<string, string>> = RECORD_DATES) {
+export function decidedOnOf(offers: OfferRow[], recordDates: Readonly<Record<string, string>>) {
   const byDecision = new Map<string, string>();
   for (const o of offers) if (o.decision && o.decidedOn) byDecision.set(o.decision, o.decidedOn);
   return (a: AppointmentRow): string | null => {
@@ -95,7 +95,7 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysLeft(day, i.due), restricted: i.restricted,
     ...ruled(i.rule), addressees: i.addressees, respond: i.rule.startsWith("plan_") ? { type: "plan", year: +i.subject.year! } : { type: "none" },
   });
-  const decidedOn = decidedOnOf(offers);
+  const decidedOn = decidedOnOf(offers, ctx.settings.forum.recordDates);
   const generated: DueItem[] = [
     ...coordinationDue({ appointments, areas: n.ref.areas, decidedOn, offers, rules }, day, from, to),
     ...annualPlanDue(rules.eventPlan, from, to),

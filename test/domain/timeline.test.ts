@@ -4,7 +4,8 @@ import {
   appointmentState, conceptPaperAsOf, documentStatus, eventState, happenedBy, nominationState, offerState, recordedOn, successorOf, termOf, versionOf,
 } from "../../src/domain/timeline.ts";
 import { OUTCOMES, appointmentInForce, bodyOf, isDecisionSymbol, needsConsensus, tenureDates } from "../../src/domain/cycle.ts";
-import { RECORD_DATES } from "../../src/domain/rules.ts";
+import { CICA } from "../helpers/forum.ts";
+const RECORD_DATES = CICA.recordDates;
 import type { AppointmentRow, DocumentRow, EventRow, OfferRow } from "../../src/domain/types.ts";
 
 const appt = (o: Partial<AppointmentRow>): AppointmentRow => ({ id: "a", areaId: "ict", stateCode: "RUS", role: "coordinator", fromDate: null, untilDate: null, tenure: null, decision: null, source: "", ...o });

@@ -60,7 +60,7 @@ describe("concept papers, step by step, each with its date and what the date is"
   it("Sustainable development: the status as reported on 7 December 2022, the next meeting after the report, and expert meetings due six months later", async () => {
     const t = await at("2023-08-23", "/coordinators sustainable development");
     expect(t).toContain("7 December 2022: status reported: in progress (the report's date, not a decision's); next meeting after the report: Special Working Group (SWG) meeting (12 December 2022)");
-    expect(t).toContain("from 7 June 2023: over six months under consideration: CICA expert meetings (draft rule: MC/2023/DRAFT/4 para 2.5 (not adopted))");
+    expect(t).toContain("from 7 June 2023: over 6 months under consideration: CICA expert meetings (draft rule: MC/2023/DRAFT/4 para 2.5 (not adopted))");
     // Before the report nothing is known of the paper, and no step is shown.
     expect(await at("2022-06-01", "/coordinators sustainable development")).not.toContain("step by step");
   });

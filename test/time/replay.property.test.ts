@@ -36,7 +36,7 @@ describe("replay of every day 2021-01-01 … 2024-12-31 on the seed data", () =>
   it("has 1,461 days", () => expect(DAYS).toHaveLength(1461));
 
   it("holds every invariant on every day", () => {
-    const decidedOn = decidedOnOf(data.offers);
+    const decidedOn = decidedOnOf(data.offers, CICA.recordDates);
     const problems: string[] = [];
     const parasOf = new Map(data.documents.map((d) => [d.id, data.paragraphs.filter((p) => p.documentId === d.id)]));
     const fail = (day: string, what: string) => { if (problems.length < 20) problems.push(`${day}: ${what}`); };
