@@ -21,7 +21,7 @@ export async function changeDeadline(ctx: Ctx, a: DeadlineAction): Promise<Reply
     const id = `${a.date}-${slug(a.title)}`;
     if (await ctx.repos.cycle.deadline(id)) return reply(ctx.t("cy_deadline_exists", { id }), [], { status: "info" });
     await ctx.repos.write(author(ctx), async (tx) => {
-      await ctx.repos.cycle.createDeadline(tx, { id, kind: a.kind, title: a.title, titleRu: a.title, due: a.date, timeZone: zone, restricted: false, source: `${ctx.actor.platform}:${ctx.actor.userId}`, time: a.time ?? null, createdAt: now });
+      await ctx.repos.cycle.createDeadline(tx, { id, kind: a.kind, title: a.title, titleRu: a.title, due: a.date, timeZone: zone, restricted: false, announcedOn: today(ctx), source: `${ctx.actor.platform}:${ctx.actor.userId}`, time: a.time ?? null, createdAt: now });
       return { result: id, audit: [{ action: "add_deadline", entity: "deadline", entityId: id, details: { date: a.date, time: a.time ?? null, kind: a.kind } }] };
     }, now);
     return reply(ctx.t("cy_deadline_added", { id }), [{ type: "text", text: `${a.title} · ${ctx.t(`cy_kind_${a.kind}`)} · ${when(a.date, a.time)}` }]);

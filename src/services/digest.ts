@@ -67,10 +67,13 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   // 2. Silence procedures: broken, concluded, or expiring within 48 hours.
   const silItems: string[] = [];
   const subject = (s: { subject: string; subjectRu: string | null }) => (ctx.lang === "ru" && s.subjectRu ? s.subjectRu : s.subject);
+  // From the dated facts (when it was broken, when concluded), not the stored outcome: a digest for an earlier
+  // morning (until) shows a procedure as running that was broken or concluded only later.
   for (const s of silences) {
-    if (s.outcome === "broken" && inWindow(s.brokenAt)) silItems.push(t("dg_silence_broken", { subject: subject(s), state: d.n.state(s.brokenBy) }));
-    else if (s.outcome === "concluded" && inWindow(s.concludedAt)) silItems.push(t("dg_silence_concluded", { subject: subject(s) }));
-    else if (s.outcome === "running" && s.expiresOn <= addDays(day, 2) && s.expiresOn >= day) silItems.push(t("dg_silence_expiring", { subject: subject(s), date: longDate(ctx, s.expiresOn) }));
+    if (s.brokenAt && inWindow(s.brokenAt)) silItems.push(t("dg_silence_broken", { subject: subject(s), state: d.n.state(s.brokenBy) }));
+    else if (s.concludedAt && inWindow(s.concludedAt)) silItems.push(t("dg_silence_concluded", { subject: subject(s) }));
+    else if (!(s.brokenAt && s.brokenAt < until) && !(s.concludedAt && s.concludedAt < until) && s.startsOn <= day && s.expiresOn <= addDays(day, 2) && s.expiresOn >= day)
+      silItems.push(t("dg_silence_expiring", { subject: subject(s), date: longDate(ctx, s.expiresOn) }));
   }
   if (silItems.length) sections.push({ key: "silence", title: t("dg_silence"), items: silItems });
 
