@@ -6,13 +6,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { harness, type Harness } from "../discord/harness.ts";
 import { makeDocx, DRAFT_LINES, REV1_LINES } from "./docx.ts";
-import { createDesk, type Desk } from "../../src/core/desk.ts";
 import type { ChatPlatform } from "../../src/core/platform.ts";
-import { createAlerter } from "../../src/digest/alerts.ts";
-import type { DigestRuntime } from "../../src/digest/deliver.ts";
 import { registrationPayload } from "../../src/adapters/discord/registration.ts";
 import { commands } from "../../commands/index.ts";
-import { CICA } from "../helpers/forum.ts";
+import { alerting } from "../helpers/alerting.ts";
 
 let h: Harness | undefined;
 afterEach(async () => { await h?.close(); h = undefined; });
@@ -83,17 +80,6 @@ describe("GIVEN the Secretariat and delegations on Discord", () => {
     expect((await h.command("digest", { date: "2024-03-23" }, CHAIR)).text).toContain("SOC/2024-I/DEC/2");
   });
 });
-
-/** A desk whose events go to a real alerter posting through the given platforms, as src/main.ts wires it. */
-function alerting(platforms: ChatPlatform[]) {
-  return (d: Desk): Desk => {
-    const rt: DigestRuntime = {
-      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
-      destinations: async () => [], worker: "test", retry: { sleep: async () => {} },
-    };
-    return createDesk({ commands: d.commands, repos: d.repos, clock: d.clock, settings: d.settings, digestTime: "08:30", onEvent: createAlerter(rt).onEvent });
-  };
-}
 
 describe("GIVEN delegation channels linked on Discord", () => {
   it("WHEN the Secretariat confirms a circulation THEN each Member State's linked Discord channel gets the announcement through discord.js, not observers' nor other platforms'", { timeout: 60_000 }, async () => {

@@ -5,11 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ask, slackWorld, textOf, type SlackWorld } from "../slack/harness.ts";
 import { makeDocx, DRAFT_LINES, REV1_LINES } from "./docx.ts";
-import { createDesk, type Desk } from "../../src/core/desk.ts";
 import type { ChatPlatform } from "../../src/core/platform.ts";
-import { createAlerter } from "../../src/digest/alerts.ts";
-import type { DigestRuntime } from "../../src/digest/deliver.ts";
-import { CICA } from "../helpers/forum.ts";
+import { alerting } from "../helpers/alerting.ts";
 
 let w: SlackWorld | undefined;
 afterEach(async () => { await w?.close(); w = undefined; });
@@ -59,17 +56,6 @@ describe("GIVEN the Secretariat and delegations on Slack", () => {
     expect((await ask(w, "U-CHAIR", "/digest 2024-03-23")).text).toContain("SOC/2024-I/DEC/2");
   });
 });
-
-/** A desk whose events go to a real alerter posting through the given platforms, as src/main.ts wires it. */
-function alerting(platforms: ChatPlatform[]) {
-  return (d: Desk): Desk => {
-    const rt: DigestRuntime = {
-      repos: d.repos, clock: d.clock, timeZone: "Asia/Almaty", forum: CICA, digestTime: "08:30", digestTz: "Asia/Almaty", platforms,
-      destinations: async () => [], worker: "test", retry: { sleep: async () => {} },
-    };
-    return createDesk({ commands: d.commands, repos: d.repos, clock: d.clock, settings: d.settings, digestTime: "08:30", onEvent: createAlerter(rt).onEvent });
-  };
-}
 
 describe("GIVEN the Secretariat on Slack with a .docx to circulate", () => {
   it("WHEN /circulate has no text THEN the form it declares opens with a file input; WHEN a .docx is picked THEN the bot fetches it with its token, previews it, and on confirm the delegation channels linked on Slack are told (observers not: the draft has brackets)", { timeout: 60_000 }, async () => {
