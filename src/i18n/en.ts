@@ -285,7 +285,6 @@ export const en = {
   dc_next: "Next ▶",
   dc_pages_expired: "This list has expired. Please run the command again.",
   dc_more_fields: "Other information",
-  dc_propose_choice: "➕ Propose a {measure} event (opens the form)",
   dc_button_unknown: "This button no longer works. Please run the command again.",
 
   // —— digest delivery and alerts ——

@@ -274,7 +274,6 @@ export const ru: Messages = {
   dc_next: "Далее ▶",
   dc_pages_expired: "Срок действия этого списка истёк. Пожалуйста, выполните команду ещё раз.",
   dc_more_fields: "Другие сведения",
-  dc_propose_choice: "➕ Предложить мероприятие по {measure} (откроется форма)",
   dc_button_unknown: "Эта кнопка больше не действует. Пожалуйста, выполните команду ещё раз.",
 
   // —— digest delivery and alerts ——
