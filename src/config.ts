@@ -7,27 +7,18 @@ import type { Forum } from "./domain/forum.ts";
 import { loadForum } from "./forum/load.ts";
 import { parseDestinationList } from "./digest/destinations.ts";
 import { InvalidDataError } from "./domain/errors.ts";
+import { blankToUndefined, opt } from "./core/env.ts";
+import { PLATFORM_MODULES, PLATFORM_NAMES } from "./platforms.ts";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 const validDestinations = (s: string) => {
   try {
-    return parseDestinationList(s).length > 0;
+    return parseDestinationList(s, PLATFORM_NAMES).length > 0;
   } catch (e) {
     // An unreadable entry is the configuration error zod reports (naming DIGEST_DESTINATIONS); anything else is a bug.
     if (e instanceof InvalidDataError) return false;
     throw e;
   }
 };
-
-/** Where each Slack and Discord secret is found, so a refusal can say what to set. */
-const WHERE = {
-  SLACK_BOT_TOKEN: "the Bot User OAuth Token (xoxb-…) from OAuth & Permissions",
-  SLACK_SIGNING_SECRET: "the Signing Secret from Basic Information",
-  SLACK_APP_TOKEN: "an app-level token (xapp-…, scope connections:write) from Basic Information → App-Level Tokens",
-  DISCORD_TOKEN: "the bot token from the Developer Portal → Bot → Reset Token",
-  DISCORD_APPLICATION_ID: "the Application ID from the Developer Portal → General Information",
-} as const;
 
 /** Every environment variable the bot reads; .env.example documents each one. */
 export const envSchema = z
@@ -54,34 +45,15 @@ export const envSchema = z
     HOST: z.preprocess(blankToUndefined, z.string().default("0.0.0.0")),
     /** The public https:// address of this bot, for calendar subscription links (GET /calendar/<token>.ics). */
     PUBLIC_URL: opt(z.url("PUBLIC_URL must be a URL, e.g. https://desk.example.org/")),
-    SLACK_BOT_TOKEN: opt(z.string().startsWith("xoxb-", `SLACK_BOT_TOKEN must be ${WHERE.SLACK_BOT_TOKEN}`)),
-    SLACK_SIGNING_SECRET: opt(z.string()),
-    SLACK_APP_TOKEN: opt(z.string().startsWith("xapp-", `SLACK_APP_TOKEN must be ${WHERE.SLACK_APP_TOKEN}`)),
-    /** http (POST /slack/events) or socket (Socket Mode); unset: socket when SLACK_APP_TOKEN is set. */
-    SLACK_MODE: opt(z.enum(["http", "socket"], "SLACK_MODE must be http or socket")),
-    SLACK_API_URL: opt(z.url("SLACK_API_URL must be a URL, e.g. http://127.0.0.1:4000/api/")),
-    DISCORD_TOKEN: opt(z.string()),
-    DISCORD_APPLICATION_ID: opt(z.string().regex(/^\d{5,20}$/, `DISCORD_APPLICATION_ID must be ${WHERE.DISCORD_APPLICATION_ID} (digits only)`)),
-    DISCORD_GUILD_ID: opt(z.string()),
-    DISCORD_API_URL: opt(z.url("DISCORD_API_URL must be a URL, e.g. http://127.0.0.1:4100/api")),
     /** The durable inbox file (default: beside the SQLite file; for PostgreSQL data/inbox-<PORT>.jsonl). */
     INBOX_FILE: opt(z.string()),
+    // Then each platform's own variables (src/adapters/<platform>/module.ts).
+    // Typed where each is read (the module parses its own); here they are only checked.
+    ...(Object.assign({}, ...PLATFORM_MODULES.map((m) => m.env)) as Record<never, z.ZodType>),
   })
   .superRefine((e, ctx) => {
-    // A platform configured halfway is a mistake, never a request for the console: say what is missing.
-    const missing = (variable: keyof typeof WHERE, because: string, orElse: string) =>
-      ctx.addIssue({ code: "custom", path: [variable], message: `${variable} is not set but ${because}: set ${variable} to ${WHERE[variable]}, ${orElse}` });
-    const slackVars = (["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_MODE"] as const).filter((k) => e[k] !== undefined);
-    if (slackVars.length) {
-      const socket = e.SLACK_MODE ? e.SLACK_MODE === "socket" : !!e.SLACK_APP_TOKEN;
-      const others = `or unset ${slackVars.join(", ")} to run without Slack`;
-      if (!e.SLACK_BOT_TOKEN) missing("SLACK_BOT_TOKEN", `${slackVars.join(", ")} ${slackVars.length > 1 ? "are" : "is"}`, others);
-      else if (socket && !e.SLACK_APP_TOKEN) missing("SLACK_APP_TOKEN", "SLACK_MODE=socket", "or set SLACK_MODE=http (needs SLACK_SIGNING_SECRET and a public URL)");
-      else if (!socket && !e.SLACK_SIGNING_SECRET)
-        missing("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN is (HTTP mode)", "or set SLACK_APP_TOKEN for Socket Mode, or unset SLACK_BOT_TOKEN to run without Slack");
-    }
-    if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) missing("DISCORD_APPLICATION_ID", "DISCORD_TOKEN is", "or unset DISCORD_TOKEN to run without Discord");
-    if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) missing("DISCORD_TOKEN", "DISCORD_APPLICATION_ID is", "or unset DISCORD_APPLICATION_ID to run without Discord");
+    // A platform configured halfway is a mistake, never a request for the console: each says what is missing.
+    for (const m of PLATFORM_MODULES) m.checkEnv(e, (variable, message) => ctx.addIssue({ code: "custom", path: [variable], message }));
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -153,9 +125,7 @@ export function checkDatabaseLocation(url: string): void {
   }
 }
 
-export type SlackMode = "http" | "socket";
-export const slackMode = (e: Env): SlackMode | undefined => (!e.SLACK_BOT_TOKEN ? undefined : (e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : "http")));
-export const slackConfigured = (e: Env) => slackMode(e) !== undefined;
-export const discordConfigured = (e: Env) => !!(e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID);
+/** The platforms whose credentials are set, in the order of src/platforms.ts. */
+export const configuredPlatforms = (e: Env) => PLATFORM_MODULES.filter((m) => m.configured(e));
 /** The port to listen on: PORT, else 3000 when something needs a listener. */
 export const httpPort = (e: Env) => e.PORT ?? 3000;

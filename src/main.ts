@@ -4,9 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { readEnv, checkDatabaseLocation, slackMode, discordConfigured, httpPort, ConfigError, EXIT_CONFIG } from "./config.ts";
+import { readEnv, checkDatabaseLocation, configuredPlatforms, httpPort, ConfigError, EXIT_CONFIG } from "./config.ts";
 import { openApp } from "./app.ts";
-import { startLeadership, LOCK_KEYS } from "./core/leader.ts";
 import { offsetClock } from "./domain/dates.ts";
 import { createLogger } from "./log.ts";
 import { runConsole } from "./adapters/console/index.ts";
@@ -20,6 +19,7 @@ import { registerHealthRoutes, type ReadinessCheck } from "./http/health.ts";
 import { databaseAnswers } from "./db/health.ts";
 import { defaultInboxFile, openInbox } from "./core/inbox.ts";
 import { recoverInbox, type FollowUpSender } from "./core/recover.ts";
+import { PLATFORM_NAMES } from "./platforms.ts";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -37,19 +37,17 @@ async function main(): Promise<number> {
   let digest: DigestService | undefined;
   const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
-  const slack = slackMode(env);
-  const senders: Partial<Record<"slack" | "discord", FollowUpSender>> = {};
-  const inbox = slack || discordConfigured(env) ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env)), log) : undefined;
-  // /healthz and /readyz wherever the bot runs as a service (Slack, Discord); the console alone listens
-  // only when PORT is set, so a terminal session never takes a port.
-  const http = slack || discordConfigured(env) || env.PORT !== undefined ? createHttpServer(log) : undefined;
+  const run = configuredPlatforms(env);
+  const senders: Record<string, FollowUpSender> = {};
+  const inbox = run.length ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env)), log) : undefined;
+  // /healthz and /readyz wherever the bot runs as a service; the console alone listens only when PORT is
+  // set, so a terminal session never takes a port.
+  const http = run.length || env.PORT !== undefined ? createHttpServer(log) : undefined;
   // Every platform this process runs is listed from the start, down until it has connected.
-  let slackUp = (): boolean => false;
-  let discordUp = (): boolean => false;
+  const up = new Map<string, () => boolean>();
   const checks: ReadinessCheck[] = [
     { name: "database", check: () => databaseAnswers(app.db) },
-    ...(slack ? [{ name: "slack", check: () => slackUp() }] : []),
-    ...(discordConfigured(env) ? [{ name: "discord", check: () => discordUp() }] : []),
+    ...run.map((m) => ({ name: m.name, check: () => up.get(m.name)?.() ?? false })),
   ];
   if (http) {
     registerHealthRoutes(http, () => checks);
@@ -58,31 +56,13 @@ async function main(): Promise<number> {
     registerCalendarRoute(http, { repos: app.repos, clock, settings: { timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL }, onError: (e) => log.error("calendar feed failed", { error: e }) });
     await http.listen(httpPort(env), env.HOST);
   }
-  if (slack) {
-    const { startSlack } = await import("./adapters/slack/index.ts");
-    const s = await startSlack({
-      desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET ?? "", apiUrl: env.SLACK_API_URL,
-      ...(slack === "socket" ? { appToken: env.SLACK_APP_TOKEN } : { http }), port: httpPort(env), host: env.HOST, inbox,
-    });
-    slackUp = () => s.connected();
-    platforms.push(s);
-    senders.slack = s.followUp;
-  }
-  if (discordConfigured(env)) {
-    const { createDiscord } = await import("./adapters/discord/index.ts");
-    const make = () => createDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL, inbox });
-    let discord = make();
-    senders.discord = { windowMs: discord.followUp.windowMs, answer: (e, r) => discord.followUp.answer(e, r), expired: (e, t) => discord.followUp.expired(e, t) };
-    // One gateway session per bot token (and shard): on PostgreSQL only the leader process connects
-    // (src/core/leader.ts) and another takes over if it dies; every process can still post through REST.
-    const leadership = await startLeadership({
-      databaseUrl: env.DATABASE_URL, key: LOCK_KEYS.discordGateway, log,
-      onElected: () => discord.login(),
-      onDeposed: async () => { await discord.destroy(); discord = make(); },
-    });
-    // Only the leader holds the gateway; a follower posts through REST and is ready without one.
-    discordUp = () => !leadership.isLeader() || discord.client.isReady();
-    platforms.push({ platform: "discord", post: (channelId, reply) => discord.platform.post(channelId, reply), stop: () => leadership.stop() });
+  const info: Record<string, unknown> = {};
+  for (const m of run) {
+    const p = await m.start({ desk: app.desk, log, env, inbox, http, port: httpPort(env), host: env.HOST, databaseUrl: env.DATABASE_URL });
+    up.set(m.name, p.ready);
+    platforms.push(p.chat);
+    senders[m.name] = p.followUp;
+    Object.assign(info, p.info);
   }
   // Commands acknowledged before a crash and never answered: complete them now, in the background.
   if (inbox) void recoverInbox({ inbox, desk: app.desk, senders, log }).catch((e: unknown) => log.error("inbox recovery failed", { error: e }));
@@ -90,7 +70,7 @@ async function main(): Promise<number> {
   // must be concluded (hourly) whether or not anyone receives the digest.
   digest = await startDigestService({
     repos: app.repos, clock, timeZone: env.TIME_ZONE, forum: env.forum, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
-    platforms: [...platforms, consolePlatform(process.stdout)], envDestinations: parseDestinationList(env.DIGEST_DESTINATIONS), log,
+    platforms: [...platforms, consolePlatform(process.stdout)], envDestinations: parseDestinationList(env.DIGEST_DESTINATIONS, PLATFORM_NAMES), log,
     reminderDays: parseReminderDays(env.REMINDER_DAYS),
   });
   const shutdown = async () => {
@@ -102,7 +82,7 @@ async function main(): Promise<number> {
   };
   const wantConsole = env.CONSOLE === "1" || (env.CONSOLE !== "0" && platforms.length === 0);
   if (!wantConsole) {
-    log.info("running", { platforms: platforms.map((p) => p.platform), port: (platforms.find((p) => p.platform === "slack") as { port?: number } | undefined)?.port });
+    log.info("running", { platforms: platforms.map((p) => p.platform), ...info });
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

@@ -5,7 +5,8 @@
  * destination, whatever else is running. Like main.ts, an entry point: it alone reads the environment.
  */
 import { parseArgs } from "node:util";
-import { checkDatabaseLocation, readEnv, slackConfigured, discordConfigured, type Env } from "../config.ts";
+import { checkDatabaseLocation, readEnv, configuredPlatforms, type Env } from "../config.ts";
+import { PLATFORM_NAMES } from "../platforms.ts";
 import { openApp, type AppCore } from "../app.ts";
 import { isIsoDate, offsetClock } from "../domain/dates.ts";
 import { createLogger, type Logger } from "../log.ts";
@@ -18,24 +19,15 @@ import { dueDay } from "../digest/scheduler.ts";
 
 const USAGE = "usage: npm run digest -- [--date YYYY-MM-DD] [--format text|md] [--lang en|ru] [--send]\n";
 
-/** Platforms for --send. Slack listens on a loopback ephemeral port so a running bot's port stays free. */
+/** Platforms for --send: posting only (Slack listens on a loopback ephemeral port so a running bot's port stays free). */
 async function startPlatforms(env: Env, app: AppCore, log: Logger): Promise<ChatPlatform[]> {
   const out: ChatPlatform[] = [consolePlatform(process.stdout)];
-  try {
-    if (slackConfigured(env)) {
-      const { startSlack } = await import("../adapters/slack/index.ts");
-      out.push(await startSlack({ desk: app.desk, log, botToken: env.SLACK_BOT_TOKEN!, signingSecret: env.SLACK_SIGNING_SECRET ?? "unused: only posting", apiUrl: env.SLACK_API_URL, port: 0, host: "127.0.0.1" }));
+  for (const m of configuredPlatforms(env)) {
+    try {
+      out.push(await m.poster({ desk: app.desk, log, env }));
+    } catch (e) {
+      process.stderr.write(`${m.name} could not start: ${(e as Error).message}\n`);
     }
-  } catch (e) {
-    process.stderr.write(`Slack could not start: ${(e as Error).message}\n`);
-  }
-  try {
-    if (discordConfigured(env)) {
-      const { startDiscord } = await import("../adapters/discord/index.ts");
-      out.push(await startDiscord({ desk: app.desk, log, token: env.DISCORD_TOKEN!, applicationId: env.DISCORD_APPLICATION_ID!, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL }));
-    }
-  } catch (e) {
-    process.stderr.write(`Discord could not start: ${(e as Error).message}\n`);
   }
   return out;
 }
@@ -65,7 +57,7 @@ async function main(): Promise<number> {
   const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, forum: env.forum, digestTime: env.DIGEST_TIME, log });
   const platforms = values.send ? await startPlatforms(env, app, log) : [];
   try {
-    const fromEnv = parseDestinationList(env.DIGEST_DESTINATIONS);
+    const fromEnv = parseDestinationList(env.DIGEST_DESTINATIONS, PLATFORM_NAMES);
     const rt: DigestRuntime = {
       repos: app.repos, clock, timeZone: env.TIME_ZONE, forum: env.forum, digestTime: env.DIGEST_TIME, digestTz: env.DIGEST_TZ,
       platforms, destinations: () => allDestinations(app.repos, fromEnv, log), worker: `cli:${workerId()}`, log,

@@ -14,11 +14,13 @@ import { open, readFile, rename, type FileHandle } from "node:fs/promises";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Invocation } from "./desk.ts";
+import type { Platform } from "../domain/types.ts";
 
-/** Where the answer goes when it comes after a restart. */
-export type FollowUp =
-  | { platform: "slack"; responseUrl?: string; userId: string; channelId?: string }
-  | { platform: "discord"; applicationId: string; token: string; userId: string };
+/**
+ * Where the answer goes when it comes after a restart: the platform's name, the user, and whatever its adapter
+ * needs to reach them (Slack's response_url, Discord's interaction token); only that adapter reads the rest.
+ */
+export type FollowUp = { platform: Platform; userId: string; [route: string]: unknown };
 
 export type InboxEntry = { key: string; at: number; inv: Invocation; reply: FollowUp };
 

@@ -20,9 +20,7 @@ export type FollowUpSender = {
   expired: (e: InboxEntry, text: string) => Promise<void>;
 };
 
-export const FOLLOW_UP_WINDOW_MS = { slack: 29 * 60_000, discord: 14 * 60_000 } as const;
-
-export async function recoverInbox(o: { inbox: Inbox; desk: Desk; senders: Partial<Record<"slack" | "discord", FollowUpSender>>; now?: () => number; log: Logger }): Promise<{ answered: number; expired: number; failed: number }> {
+export async function recoverInbox(o: { inbox: Inbox; desk: Desk; senders: Readonly<Record<string, FollowUpSender>>; now?: () => number; log: Logger }): Promise<{ answered: number; expired: number; failed: number }> {
   const now = o.now ?? Date.now;
   const out = { answered: 0, expired: 0, failed: 0 };
   for (const e of o.inbox.pending()) {

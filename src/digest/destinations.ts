@@ -11,25 +11,27 @@ export const DESTINATIONS_KEY = "digest.destinations";
 /** Set on start so `/digest status` can show what the environment configured. */
 export const ENV_DESTINATIONS_KEY = "digest.env_destinations";
 
-const PLATFORMS: readonly Platform[] = ["slack", "discord", "console"];
-
 export const destinationKey = (d: Pick<Destination, "platform" | "channelId">) => `${d.platform}:${d.channelId}`;
 
-/** Parses one "slack:C123:ru" (language optional, English by default); undefined when malformed. */
-export function parseDestination(s: string, lang?: string): Destination | undefined {
-  const m = /^(slack|discord|console):([A-Za-z0-9_.-]+)(?::(en|ru))?$/i.exec(s.trim());
+/**
+ * Parses one "slack:C123:ru" (language optional, English by default); undefined when malformed. The platform
+ * is any name of the form of src/platforms.ts's; callers that know the list (`known`) refuse the others.
+ */
+export function parseDestination(s: string, lang?: string, known?: readonly Platform[]): Destination | undefined {
+  const m = /^([a-z][a-z0-9]{1,19}):([A-Za-z0-9_.-]+)(?::(en|ru))?$/i.exec(s.trim());
   if (!m) return undefined;
+  if (known && !known.includes(m[1]!.toLowerCase())) return undefined;
   const l = (lang ?? m[3] ?? "en").toLowerCase();
   if (l !== "en" && l !== "ru") return undefined;
   return { platform: m[1]!.toLowerCase() as Platform, channelId: m[2]!, lang: l };
 }
 
 /** Parses DIGEST_DESTINATIONS ("slack:C123:en,discord:998877:ru"); throws naming the bad entry. */
-export function parseDestinationList(s: string | undefined): Destination[] {
+export function parseDestinationList(s: string | undefined, known: readonly Platform[]): Destination[] {
   const out: Destination[] = [];
   for (const part of (s ?? "").split(/[,\s]+/).filter(Boolean)) {
-    const d = parseDestination(part);
-    if (!d) throw new InvalidDataError(`bad digest destination "${part}": use platform:channel[:lang], platform one of ${PLATFORMS.join(", ")}, lang en or ru`);
+    const d = parseDestination(part, undefined, known);
+    if (!d) throw new InvalidDataError(`bad digest destination "${part}": use platform:channel[:lang], platform one of ${known.join(", ")}, lang en or ru`);
     out.push(d);
   }
   return dedupe(out);

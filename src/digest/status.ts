@@ -50,7 +50,7 @@ const onlySecretariat = (ctx: Ctx) => {
 /** `/digest to slack:C123 ru`: the Secretariat adds (or changes the language of) a destination. */
 export async function addDigestDestination(ctx: Ctx, raw: string, lang: Lang | undefined): Promise<Reply> {
   onlySecretariat(ctx);
-  const d = parseDestination(raw, lang);
+  const d = parseDestination(raw, lang, ctx.settings.platforms?.map((p) => p.name));
   if (!d) throw new UserError("bad_input", { command: "digest", fields: "destination" });
   await addDestination(ctx.repos, author(ctx), ctx.clock(), d);
   return reply(ctx.t("dgc_added", { destination: destinationKey(d), lang: ctx.t(d.lang === "ru" ? "dgc_lang_ru" : "dgc_lang_en") }));

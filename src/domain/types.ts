@@ -1,4 +1,5 @@
-export type Platform = "slack" | "discord" | "console";
+/** A platform's name as src/platforms.ts lists it ("slack", "discord", …), or "console". */
+export type Platform = string;
 export type Role = "delegate" | "chair" | "secretariat" | "observer";
 export type Lang = "en" | "ru";
 export type Stance = "objection" | "reservation" | "needs_more_time" | "support";

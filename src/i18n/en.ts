@@ -212,7 +212,7 @@ export const en = {
   field_reason: "Reason",
 
   // Administration
-  bad_platform_ref: "“{ref}” should look like slack:U024BE7LH, discord:1100220033 or console:name.",
+  bad_platform_ref: "“{ref}” should look like {examples} or console:name.",
   linked_user: "Linked {ref} to {who}.",
   linked_channel: "Linked channel {ref} to {state}: everyone posting there acts for {state}.",
   linked_role: "Linked role {ref} to {state}: members holding it act for {state}.",

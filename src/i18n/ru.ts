@@ -203,7 +203,7 @@ export const ru: Messages = {
   field_stance: "Позиция",
   field_reason: "Причина",
 
-  bad_platform_ref: "«{ref}» должно выглядеть так: slack:U024BE7LH, discord:1100220033 или console:имя.",
+  bad_platform_ref: "«{ref}» должно выглядеть так: {examples} или console:имя.",
   linked_user: "{ref} привязан: {who}.",
   linked_channel: "Канал {ref} привязан к делегации «{state}»: все, кто пишет в нём, действуют от её имени.",
   linked_role: "Роль {ref} привязана к делегации «{state}»: её участники действуют от имени делегации.",

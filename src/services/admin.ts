@@ -1,4 +1,4 @@
-import type { Ctx } from "./context.ts";
+import { knownPlatform, type Ctx } from "./context.ts";
 import { UserError, author, today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { resolveDocument, resolveOffer, resolveState } from "./resolve.ts";
@@ -10,17 +10,19 @@ import { oncePerRequest } from "./once.ts";
 import type { Lang, Platform, Role } from "../domain/types.ts";
 import { silenceLastDay } from "../domain/rules.ts";
 
-export const PLATFORMS: readonly Platform[] = ["slack", "discord", "console"];
-
-function splitPlatformId(ref: string): { platform: Platform; id: string } {
-  const m = /^(slack|discord|console):(.+)$/i.exec(ref.trim());
-  if (!m) throw new UserError("bad_platform_ref", { ref });
-  return { platform: m[1]!.toLowerCase() as Platform, id: m[2]!.replace(/^<[@#!]?&?|>$/g, "") };
+/** "slack:U024BE7LH" (or a pasted mention, <@U024BE7LH>) for a platform this build knows (src/platforms.ts). */
+function splitPlatformId(ctx: Ctx, ref: string): { platform: Platform; id: string } {
+  const m = /^([a-z][a-z0-9]{1,19}):(.+)$/i.exec(ref.trim());
+  if (!m || !knownPlatform(ctx.settings, m[1]!.toLowerCase())) {
+    const examples = (ctx.settings.platforms ?? []).filter((p) => p.name !== "console").map((p) => `${p.name}:${p.exampleUserId}`).join(", ");
+    throw new UserError("bad_platform_ref", { ref, examples: examples || "<platform>:<id>" });
+  }
+  return { platform: m[1]!.toLowerCase(), id: m[2]!.replace(/^<[@#!]?&?|>$/g, "") };
 }
 
 /** Links a platform user to a delegation (a member state or an observer) or to the Chair or Secretariat. */
 export async function linkUser(ctx: Ctx, ref: string, who: string): Promise<Reply> {
-  const { platform, id } = splitPlatformId(ref);
+  const { platform, id } = splitPlatformId(ctx, ref);
   let role: Role;
   let stateCode: string | null = null;
   const w = who.trim().toLowerCase();
@@ -43,7 +45,7 @@ export async function linkUser(ctx: Ctx, ref: string, who: string): Promise<Repl
 
 /** Links a channel (everyone posting there) or a Discord guild role (everyone holding it) to a delegation. */
 async function linkToState(ctx: Ctx, kind: "channel" | "role", ref: string, who: string): Promise<Reply> {
-  const { platform, id } = splitPlatformId(ref);
+  const { platform, id } = splitPlatformId(ctx, ref);
   const s = await resolveState(ctx, who);
   const now = ctx.clock();
   await oncePerRequest(ctx, `link_${kind}`, `${platform}:${id}`, (mark) => ctx.repos.write(author(ctx), async (tx) => {

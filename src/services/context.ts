@@ -1,6 +1,6 @@
 import type { Repos } from "../db/repos.ts";
 import type { Clock } from "../domain/dates.ts";
-import type { Actor, Lang } from "../domain/types.ts";
+import type { Actor, Lang, Platform } from "../domain/types.ts";
 import type { Translator } from "../i18n/index.ts";
 import { calendarDate } from "../domain/dates.ts";
 import { maySee, mayAct, matterOfParagraph, rolesFor, type Matter } from "../policy/matters.ts";
@@ -13,7 +13,18 @@ export type Settings = {
   forum: Forum;
   /** Public base URL of this deployment (PUBLIC_URL), for links to its HTTP routes such as calendar feeds. */
   publicUrl?: string;
+  /**
+   * The platforms this build knows (src/platforms.ts), for `/link user <platform>:<id>` and digest destinations.
+   * Unset (a desk built by a test): any name of that form is accepted.
+   */
+  platforms?: readonly KnownPlatform[];
 };
+
+/** A platform the build knows, with an id in its own form for messages that show how a reference looks. */
+export type KnownPlatform = { name: Platform; exampleUserId: string };
+
+/** Whether `name` is a platform of this build (any name of that form when the desk was not told the list). */
+export const knownPlatform = (settings: Settings, name: string) => !settings.platforms || settings.platforms.some((p) => p.name === name);
 
 /** What every use case gets: storage, time, who is acting and in which language. */
 export type Ctx = {

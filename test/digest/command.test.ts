@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testApp, SEED_NOW, type TestApp } from "../helpers/app.ts";
 import { allDestinations, parseDestinationList, recordEnvConfig } from "../../src/digest/destinations.ts";
+import { PLATFORM_NAMES } from "../../src/platforms.ts";
 import { deliverDay } from "../../src/digest/deliver.ts";
 import { fakePlatform, runtimeFor } from "./helpers.ts";
 import { readEnv } from "../../src/config.ts";
@@ -13,7 +14,7 @@ describe("/digest destinations and status", () => {
     app = await testApp({ now: SEED_NOW });
     expect(await app.text("secretariat", "/digest to slack:C0CHAIR ru")).toBe("The digest will also go to slack:C0CHAIR in Russian.");
     expect(await app.text("secretariat", "/digest to discord:998877")).toBe("The digest will also go to discord:998877 in English.");
-    const fromEnv = parseDestinationList("slack:C0CHAIR:en,console:chair");
+    const fromEnv = parseDestinationList("slack:C0CHAIR:en,console:chair", PLATFORM_NAMES);
     // A stored destination overrides the language of the same channel from configuration.
     expect(await allDestinations(app.repos, fromEnv)).toEqual([
       { platform: "slack", channelId: "C0CHAIR", lang: "ru" },
@@ -58,7 +59,7 @@ describe("/digest destinations and status", () => {
   it("GIVEN destinations from the environment WHEN the bot has started THEN /digest status lists them with the schedule, in Russian too", async () => {
     app = await testApp({ now: SEED_NOW });
     const env = readEnv({ DIGEST_DESTINATIONS: "slack:C0CHAIR:en, discord:998877:ru", DIGEST_TIME: "09:15", DIGEST_TZ: "Europe/Berlin" });
-    await recordEnvConfig(app.repos, new Date(), parseDestinationList(env.DIGEST_DESTINATIONS), `${env.DIGEST_TIME} ${env.DIGEST_TZ}`);
+    await recordEnvConfig(app.repos, new Date(), parseDestinationList(env.DIGEST_DESTINATIONS, PLATFORM_NAMES), `${env.DIGEST_TIME} ${env.DIGEST_TZ}`);
     const status = await app.text("chair", "/digest status");
     expect(status).toContain("Sent every day at 09:15 (Europe/Berlin).");
     expect(status).toContain("slack:C0CHAIR · English · configuration");

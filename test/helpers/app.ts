@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
 import { createRepos, type Repos } from "../../src/db/repos.ts";
 import { createDesk, type Desk, type Invocation } from "../../src/core/desk.ts";
+import { KNOWN_PLATFORMS } from "../../src/platforms.ts";
 import { commands } from "../../commands/index.ts";
 import { fixedClock, type Clock } from "../../src/domain/dates.ts";
 import type { DomainEvent } from "../../src/services/positions.ts";
@@ -76,7 +77,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const clock: Clock = () => new Date(now);
   const events: DomainEvent[] = [];
   const desk = createDesk({
-    commands, repos, clock, settings: { timeZone: opts.timeZone ?? forum.timeZone, forum, publicUrl: opts.publicUrl }, digestTime: opts.digestTime ?? "08:30",
+    commands, repos, clock, settings: { timeZone: opts.timeZone ?? forum.timeZone, forum, publicUrl: opts.publicUrl, platforms: KNOWN_PLATFORMS }, digestTime: opts.digestTime ?? "08:30",
     onEvent: (e) => events.push(e),
   });
   let n = 0;

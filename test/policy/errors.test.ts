@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testApp, type TestApp } from "../helpers/app.ts";
 import { allDestinations, DESTINATIONS_KEY, parseDestinationList } from "../../src/digest/destinations.ts";
+import { PLATFORM_NAMES } from "../../src/platforms.ts";
 import { createDesk } from "../../src/core/desk.ts";
 import { commands } from "../../commands/index.ts";
 import { CICA } from "../helpers/forum.ts";
@@ -25,14 +26,14 @@ const sink = () => {
 describe("a corrupt stored digest destination list", () => {
   it("GIVEN a stored list with one unreadable entry THEN the readable ones are still used and the bad one is logged", async () => {
     app = await testApp();
-    await app.db.prisma.setting.create({ data: { key: DESTINATIONS_KEY, value: "slack:C0CHAIR:ru,telegram:123,discord:998877" } });
+    await app.db.prisma.setting.create({ data: { key: DESTINATIONS_KEY, value: "slack:C0CHAIR:ru,#general,discord:998877" } });
     const { lines, log } = sink();
     expect(await allDestinations(app.repos, [], log)).toEqual([
       { platform: "slack", channelId: "C0CHAIR", lang: "ru" },
       { platform: "discord", channelId: "998877", lang: "en" },
     ]);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: "warn", msg: "stored digest destination unreadable, left out", key: DESTINATIONS_KEY, entry: "telegram:123", code: "INVALID_DATA" });
+    expect(lines[0]).toMatchObject({ level: "warn", msg: "stored digest destination unreadable, left out", key: DESTINATIONS_KEY, entry: "#general", code: "INVALID_DATA" });
     // The Secretariat's status view still lists the readable destinations.
     expect(await app.text("secretariat", "/digest status")).toContain("slack:C0CHAIR");
   });
@@ -47,7 +48,7 @@ describe("a corrupt stored digest destination list", () => {
 
   it("GIVEN a bad configured list THEN the error is coded INVALID_DATA and names the entry", () => {
     let caught: unknown;
-    try { parseDestinationList("slack:C1,telegram:9"); } catch (e) { caught = e; }
+    try { parseDestinationList("slack:C1,telegram:9", PLATFORM_NAMES); } catch (e) { caught = e; }
     expect(caught).toBeInstanceOf(InvalidDataError);
     expect(codeOf(caught)).toBe(ErrorCode.INVALID_DATA);
     expect((caught as Error).message).toContain('"telegram:9"');

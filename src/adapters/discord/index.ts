@@ -16,7 +16,7 @@ import { renderPages, esc } from "./embeds.ts";
 import { createInteractionHandler, DISCORD_CAPABILITIES, NO_PINGS } from "./interactions.ts";
 import { DISCORD_MESSAGE_LIMITS, LIMITS, MAX_INLINE_RATE_LIMIT_WAIT_MS } from "./limits.ts";
 import type { Inbox } from "../../core/inbox.ts";
-import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
+import type { FollowUpSender } from "../../core/recover.ts";
 
 export type DiscordOptions = {
   desk: Desk;
@@ -34,6 +34,9 @@ export type DiscordOptions = {
   /** The durable inbox: commands that may write are recorded here before the interaction is deferred. */
   inbox?: Inbox;
 };
+
+/** What a recorded Discord command keeps to be answered after a restart (core/inbox.ts FollowUp). */
+export type DiscordFollowUp = { platform: "discord"; applicationId: string; token: string; userId: string };
 
 export type DiscordHandle = {
   client: Client;
@@ -124,12 +127,14 @@ export function createDiscord(o: DiscordOptions): DiscordHandle {
     },
     destroy,
     followUp: {
-      windowMs: FOLLOW_UP_WINDOW_MS.discord,
+      // An interaction token works for 15 minutes: a minute is kept in hand.
+      windowMs: 14 * 60_000,
       async answer(e, reply) {
         if (e.reply.platform !== "discord") return;
+        const to = e.reply as DiscordFollowUp;
         const t = translator(reply.lang ?? "en");
         const [first, ...rest] = renderPages(reply, t);
-        const hook = `/webhooks/${e.reply.applicationId}/${e.reply.token}` as const;
+        const hook = `/webhooks/${to.applicationId}/${to.token}` as const;
         try {
           // The interaction was deferred before the crash: its "thinking…" message becomes the answer.
           await client.rest.patch(`${hook}/messages/@original`, { body: { embeds: [first], allowed_mentions: NO_PINGS } });

@@ -12,7 +12,7 @@ import { registerHealthRoutes } from "../../http/health.ts";
 import { translator } from "../../i18n/index.ts";
 import { callSlack, postResponse } from "./api.ts";
 import type { Inbox } from "../../core/inbox.ts";
-import { FOLLOW_UP_WINDOW_MS, type FollowUpSender } from "../../core/recover.ts";
+import type { FollowUpSender } from "../../core/recover.ts";
 import { escapeMrkdwn } from "./escape.ts";
 import { registerListeners, SLACK_CAPABILITIES } from "./listeners.ts";
 import { SLACK_MESSAGE_LIMITS } from "./limits.ts";
@@ -41,6 +41,9 @@ export type SlackOptions = {
   /** The durable inbox: every command is recorded here before the ack (a form when it is submitted). */
   inbox?: Inbox;
 };
+
+/** What a recorded Slack command keeps to be answered after a restart (core/inbox.ts FollowUp). */
+export type SlackFollowUp = { platform: "slack"; responseUrl?: string; userId: string; channelId?: string };
 
 export type SlackPlatform = ChatAdapter & {
   app: App;
@@ -139,10 +142,11 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
       else await ownHttp?.close();
     },
     followUp: {
-      windowMs: FOLLOW_UP_WINDOW_MS.slack,
+      // response_url works for 30 minutes: a minute is kept in hand.
+      windowMs: 29 * 60_000,
       async answer(e, reply) {
         if (e.reply.platform !== "slack") return;
-        const to = e.reply;
+        const to = e.reply as SlackFollowUp;
         const pages = renderPages(reply, { t: translator(reply.lang ?? "en") });
         for (const m of pages) {
           if (to.responseUrl) await postResponse(fetch, to.responseUrl, { response_type: "ephemeral", ...m }, o.retry);
