@@ -30,7 +30,7 @@ export default defineCommand({
   // Without text or a file the form opens (a long text field and a file input), prefilled with the symbol, due date and title.
   formWhen: (f) => !f.confirm && !f.text && !f.file,
   options: [
-    { name: "symbol", type: "string", required: false, description: { en: "Document symbol, e.g. MC/2024/DRAFT/1 or …/Rev.1", ru: "Символ документа, например MC/2024/DRAFT/1 или …/Rev.1" } },
+    { name: "symbol", type: "string", required: false, description: { en: "Document symbol, e.g. {modalitiesDocument} or …/Rev.1", ru: "Символ документа, например {modalitiesDocument} или …/Rev.1" } },
     { name: "file", type: "file", required: false, description: { en: "The text as .txt, .md or .docx", ru: "Текст в формате .txt, .md или .docx" } },
     { name: "rev_of", type: "string", required: false, suggest: "document", description: { en: "Circulate the next revision of this document", ru: "Следующая редакция этого документа" } },
     { name: "due", type: "string", required: false, description: { en: "Comments due, YYYY-MM-DD", ru: "Срок комментариев, ГГГГ-ММ-ДД" } },

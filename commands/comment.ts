@@ -30,7 +30,7 @@ export default defineCommand({
   // The form opens when the comment's text is missing (not for an edit, whose number the form has no field for).
   formWhen: (f) => !f.text && f.edit === undefined,
   options: [
-    { name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. MC/2023/DRAFT/4", ru: "Символ документа, например MC/2023/DRAFT/4" } },
+    { name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. {modalitiesDocument}", ru: "Символ документа, например {modalitiesDocument}" } },
     { name: "edit", type: "integer", required: false, description: { en: "Number of your delegation's comment to replace (keeps the earlier text)", ru: "Номер комментария вашей делегации для замены (прежний текст сохраняется)" } },
     { name: "text", type: "string", required: true, long: true, maxLength: COMMENT_MAX, description: { en: "Your comment", ru: "Ваш комментарий" } },
     { name: "para", type: "string", required: false, suggest: "paragraph", description: { en: "Paragraph, e.g. 1.10 or PP2", ru: "Пункт, например 1.10 или PP2" } },

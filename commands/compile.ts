@@ -9,7 +9,7 @@ export default defineCommand({
   examples: ["/compile DRAFT/4", "/compile MC/2023/DRAFT/5 since 2023-07-01", "/compile DRAFT/4 md"],
   access: ["delegate", "chair", "secretariat", "observer"],
   options: [
-    { name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. MC/2023/DRAFT/4", ru: "Символ документа, например MC/2023/DRAFT/4" } },
+    { name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. {modalitiesDocument}", ru: "Символ документа, например {modalitiesDocument}" } },
     { name: "since", type: "string", required: false, maxLength: 10, description: { en: "Only comments from this date (YYYY-MM-DD)", ru: "Только замечания с этой даты (ГГГГ-ММ-ДД)" } },
     {
       name: "format", type: "string", required: false, description: { en: "File format", ru: "Формат файла" },

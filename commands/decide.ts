@@ -24,7 +24,7 @@ const schema = z.object({
 
 export default defineCommand({
   name: "decide",
-  description: { en: "Record a decision of the SOC or MC on an offer, document, nomination or appointment", ru: "Зарегистрировать решение СДЛ или СМИД по предложению, документу, кандидатуре или назначению" },
+  description: { en: "Record a decision on an offer, document, nomination or appointment", ru: "Зарегистрировать решение по предложению, документу, кандидатуре или назначению" },
   usage: {
     en: "/decide <target> <outcome> [decision <symbol>] [on YYYY-MM-DD] [until YYYY-MM-DD] [note | override <reason>]",
     ru: "/decide <объект> <итог> [decision <символ>] [on ГГГГ-ММ-ДД] [until ГГГГ-ММ-ДД] [примечание | override <причина>]",
@@ -37,7 +37,7 @@ export default defineCommand({
       name: "outcome", type: "string", required: true, description: { en: "What was decided", ru: "Что решено" },
       choices: OUTCOME_WORDS.map((o) => ({ value: o, label: { en: o, ru: OUTCOME_RU[o]! } })),
     },
-    { name: "decision", type: "string", required: false, suggest: "decision", description: { en: "Decision symbol, e.g. SOC/2024-I/DEC/2", ru: "Символ решения, например SOC/2024-I/DEC/2" } },
+    { name: "decision", type: "string", required: false, suggest: "decision", description: { en: "The decision's symbol, as on the decision document", ru: "Символ решения, как в документе о решении" } },
     { name: "on", type: "string", required: false, description: { en: "Date of the decision, YYYY-MM-DD (default today)", ru: "Дата решения, ГГГГ-ММ-ДД (по умолчанию сегодня)" } },
     { name: "until", type: "string", required: false, description: { en: "New end of term (extension, early termination)", ru: "Новый конец срока (продление, досрочное прекращение)" } },
     { name: "override", type: "string", required: false, maxLength: COMMENT_MAX, description: { en: "Record despite standing objections: the reason", ru: "Зарегистрировать несмотря на возражения: причина" } },

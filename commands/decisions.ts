@@ -4,7 +4,7 @@ import { listDecisions } from "../src/services/decisions.ts";
 
 export default defineCommand({
   name: "decisions",
-  description: { en: "What the SOC and MC decided, with dates and sources", ru: "Решения СДЛ и СМИД с датами и источниками" },
+  description: { en: "The decisions taken, with dates and sources", ru: "Принятые решения с датами и источниками" },
   usage: { en: "/decisions [year | decision symbol | offer:<state> | document]", ru: "/decisions [год | символ решения | offer:<государство> | документ]" },
   examples: ["/decisions", "/decisions 2024", "/decisions SOC/2023-II/DEC/1", "/decisions offer:IRQ"],
   access: ["delegate", "chair", "secretariat", "observer"],

@@ -22,7 +22,7 @@ const schema = z.union([
 
 export default defineCommand({
   name: "events",
-  description: { en: "The annual Plan of CBM events; propose an event with the template fields", ru: "Ежегодный план мероприятий по МД; предложить мероприятие по единому шаблону" },
+  description: { en: "The annual Plan of {planEvents}; propose an event with the template fields", ru: "Ежегодный план мероприятий по {measure}; предложить мероприятие по единому шаблону" },
   usage: {
     en: "/events [year] [dimension, area or organiser]  ·  /events propose title: …; concept: …; purpose: …; organisers: IND, RUS; area: …; dates: 2024-05-10..2024-05-11; format: online",
     ru: "/events [год] [измерение, область или организатор]  ·  /events propose title: …; concept: …; purpose: …; organisers: IND, RUS; area: …; dates: 2024-05-10..2024-05-11; format: online",
@@ -37,7 +37,7 @@ export default defineCommand({
     { name: "year", type: "integer", required: false, description: { en: "Year of the Plan", ru: "Год плана" } },
     {
       name: "filter", type: "string", required: false, suggest: "area",
-      pinnedSuggestions: [{ value: "propose", label: { en: "➕ Propose a CBM event (opens the form)", ru: "➕ Предложить мероприятие по МД (откроется форма)" } }], description: { en: "Dimension, priority area or organiser", ru: "Измерение, приоритетная область или организатор" },
+      pinnedSuggestions: [{ value: "propose", label: { en: "➕ Propose a {measure} event (opens the form)", ru: "➕ Предложить мероприятие по {measure} (откроется форма)" } }], description: { en: "Dimension, priority area or organiser", ru: "Измерение, приоритетная область или организатор" },
     },
   ],
   schema,

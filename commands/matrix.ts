@@ -8,7 +8,7 @@ export default defineCommand({
   usage: { en: "/matrix <document>", ru: "/matrix <документ>" },
   examples: ["/matrix MC/2023/DRAFT/5", "/matrix DRAFT/4"],
   access: ["delegate", "chair", "secretariat", "observer"],
-  options: [{ name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. MC/2023/DRAFT/5", ru: "Символ документа, например MC/2023/DRAFT/5" } }],
+  options: [{ name: "document", type: "string", required: true, suggest: "document", description: { en: "Document symbol, e.g. {modalitiesDocument}", ru: "Символ документа, например {modalitiesDocument}" } }],
   schema: z.object({ document: z.string().trim().min(1) }),
   parseText: (text) => ({ document: text.trim() || undefined }),
   run: (ctx, input) => matrixReply(ctx, input.document),

@@ -8,7 +8,12 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { commands } from "../commands/index.ts";
+import { commands as registry } from "../commands/index.ts";
+import { commandsForForum } from "../src/core/forum-commands.ts";
+import { loadForum } from "../src/forum/load.ts";
+
+/** The reference is of the default forum's bot (data/cica.yaml): its wording fills the descriptions. */
+const commands = commandsForForum(registry, loadForum("data/cica.yaml"));
 import { en } from "../src/i18n/en.ts";
 import { ru } from "../src/i18n/ru.ts";
 import type { Lang } from "../src/domain/types.ts";

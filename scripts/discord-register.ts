@@ -9,9 +9,12 @@
 import { REST, Routes } from "discord.js";
 import { registrationPayload } from "../src/adapters/discord/registration.ts";
 import { commands } from "../commands/index.ts";
+import { commandsForForum } from "../src/core/forum-commands.ts";
+import { loadForum } from "../src/forum/load.ts";
 
 export async function register(env: Record<string, string | undefined>, out: (s: string) => void): Promise<number> {
-  const body = registrationPayload(commands);
+  // The forum the bot serves (DATA_FILE, as at start) gives the commands' wording.
+  const body = registrationPayload(commandsForForum(commands, loadForum(env.DATA_FILE || "data/cica.yaml")));
   if (process.argv.includes("--dry-run")) {
     out(JSON.stringify(body, null, 2));
     return 0;

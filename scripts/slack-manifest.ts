@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { commands } from "../commands/index.ts";
+import { commandsForForum } from "../src/core/forum-commands.ts";
 import { PLACEHOLDER_URL, slackManifest } from "../src/adapters/slack/manifest.ts";
 import { loadForum } from "../src/forum/load.ts";
 
@@ -18,7 +19,7 @@ const { values } = parseArgs({
 });
 // The forum the bot serves (DATA_FILE, as at start) names the delegations in the app's description.
 const forum = loadForum(process.env.DATA_FILE || "data/cica.yaml");
-const manifest = slackManifest(commands, { url: values.url, socket: values.socket, name: values.name, forum: forum.acronym.en });
+const manifest = slackManifest(commandsForForum(commands, forum), { url: values.url, socket: values.socket, name: values.name, forum: forum.acronym.en });
 const text = values.yaml ? stringify(manifest) : `${JSON.stringify(manifest, null, 2)}\n`;
 if (values.out) {
   writeFileSync(values.out, text);

@@ -10,6 +10,7 @@ import type { Clock } from "./domain/dates.ts";
 import type { Forum } from "./domain/forum.ts";
 import type { Logger } from "./log.ts";
 import { KNOWN_PLATFORMS } from "./platforms.ts";
+import { commandsForForum } from "./core/forum-commands.ts";
 
 export type AppOptions = {
   databaseUrl: string;
@@ -41,6 +42,6 @@ export async function openApp(o: AppOptions): Promise<AppCore> {
     }
   });
   // The composition root injects the command registry: the core and the adapters never import commands/.
-  const desk = createDesk({ commands, repos, clock: o.clock, settings: { timeZone: o.timeZone, forum: o.forum, publicUrl: o.publicUrl, platforms: KNOWN_PLATFORMS }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
+  const desk = createDesk({ commands: commandsForForum(commands, o.forum), repos, clock: o.clock, settings: { timeZone: o.timeZone, forum: o.forum, publicUrl: o.publicUrl, platforms: KNOWN_PLATFORMS }, digestTime: o.digestTime, log: o.log, onEvent: o.onEvent });
   return { db, repos, desk, close: () => db.close() };
 }

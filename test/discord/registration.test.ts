@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands } from "../../commands/index.ts";
+import { commands as registry } from "../../commands/index.ts";
+import { commandsForForum } from "../../src/core/forum-commands.ts";
+import { loadForum } from "../../src/forum/load.ts";
+
+/** The registry as the default forum's bot shows it (its wording filled in). */
+const commands = commandsForForum(registry, loadForum("data/cica.yaml"));
 import { registrationPayload } from "../../src/adapters/discord/registration.ts";
 import { register } from "../../scripts/discord-register.ts";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.ts";

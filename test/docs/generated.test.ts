@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { commandReference, generated, regenerated } from "../../scripts/commands-doc.ts";
 import { envExampleNotes, envTable, envVariables } from "../../scripts/env-doc.ts";
 import { envSchema } from "../../src/config.ts";
-import { commands } from "../../commands/index.ts";
+import { commands as registry } from "../../commands/index.ts";
+import { commandsForForum } from "../../src/core/forum-commands.ts";
+import { loadForum } from "../../src/forum/load.ts";
+
+/** The registry as the default forum's bot shows it (its wording filled in). */
+const commands = commandsForForum(registry, loadForum("data/cica.yaml"));
 
 describe("generated documents", () => {
   for (const file of Object.keys(generated))

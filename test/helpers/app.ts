@@ -8,6 +8,7 @@ import { createRepos, type Repos } from "../../src/db/repos.ts";
 import { createDesk, type Desk, type Invocation } from "../../src/core/desk.ts";
 import { KNOWN_PLATFORMS } from "../../src/platforms.ts";
 import { commands } from "../../commands/index.ts";
+import { commandsForForum } from "../../src/core/forum-commands.ts";
 import { fixedClock, type Clock } from "../../src/domain/dates.ts";
 import type { DomainEvent } from "../../src/services/positions.ts";
 import type { Actor, Lang } from "../../src/domain/types.ts";
@@ -77,7 +78,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const clock: Clock = () => new Date(now);
   const events: DomainEvent[] = [];
   const desk = createDesk({
-    commands, repos, clock, settings: { timeZone: opts.timeZone ?? forum.timeZone, forum, publicUrl: opts.publicUrl, platforms: KNOWN_PLATFORMS }, digestTime: opts.digestTime ?? "08:30",
+    commands: commandsForForum(commands, forum), repos, clock, settings: { timeZone: opts.timeZone ?? forum.timeZone, forum, publicUrl: opts.publicUrl, platforms: KNOWN_PLATFORMS }, digestTime: opts.digestTime ?? "08:30",
     onEvent: (e) => events.push(e),
   });
   let n = 0;
