@@ -9,6 +9,7 @@ import { longDate, stanceLabel, targetDescriber } from "./describe.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
 import { tally } from "../domain/rules.ts";
 import { nominationState } from "../domain/timeline.ts";
+import { groupBy } from "../domain/group.ts";
 
 /** How far ahead the digest's "not yet responded" lines and the reminders look. */
 export const OPEN_ITEM_DAYS = 14;
@@ -74,15 +75,17 @@ export async function nominationsSection(ctx: Ctx, since: Date, until: Date): Pr
   const [noms, d] = await Promise.all([ctx.repos.nominations.all(), targetDescriber(ctx)]);
   const day = calendarDate(until, ctx.settings.timeZone);
   const decided = await ctx.repos.cycle.decisions({ targetType: "nomination" });
-  const open = noms.filter((x) => nominationState(x, decided.filter((c) => c.targetRef === x.id), day) === "under_consultation");
+  const decidedOn = groupBy(decided, (c) => c.targetRef);
+  const open = noms.filter((x) => nominationState(x, decidedOn.get(x.id) ?? [], day) === "under_consultation");
   if (!open.length) return undefined;
   const all = await ctx.repos.time.positionsOn(open.map((x) => x.id));
   const inWindow = (t: Date | null) => !!t && t >= since && t < until;
   const changed = new Set(all.filter((p) => p.targetType === "nomination" && (inWindow(p.createdAt) || inWindow(p.withdrawnAt))).map((p) => p.targetRef));
   // The tally as of the digest's morning: open then, whatever happened later.
   const ps = all.filter((p) => p.targetType === "nomination" && p.createdAt < until && !(p.withdrawnAt && p.withdrawnAt < until));
+  const onNomination = groupBy(ps, (p) => p.targetRef);
   const items = open.filter((x) => changed.has(x.id)).map((x) => {
-    const mine = ps.filter((p) => p.targetRef === x.id);
+    const mine = onNomination.get(x.id) ?? [];
     return ctx.t("nomination_tally", {
       nomination: d.target("nomination", x.id, null),
       supporters: mine.map((p) => `${d.n.state(p.stateCode)}: ${stanceLabel(ctx, p.stance)}`).join("; ") || "—",

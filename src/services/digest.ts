@@ -11,6 +11,7 @@ import { blocks as isBlocking, tally } from "../domain/rules.ts";
 import { shorten } from "../domain/text.ts";
 import type { PositionRow } from "../domain/types.ts";
 import { cycleSections } from "./digest-cycle.ts";
+import { groupBy } from "../domain/group.ts";
 import { readOnce } from "../db/read-once.ts";
 import type { BlockingRow } from "../db/positions.ts";
 
@@ -82,10 +83,13 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   if (offerChanges.length) {
     const offerIds = [...new Set(offerChanges.map((p) => p.targetRef))];
     const tallies = await ctx.repos.positions.onTargets("offer", offerIds);
+    // Grouped once: a year's window holds many offers, and filtering per offer made this quadratic.
+    const changesOn = groupBy(offerChanges, (p) => p.targetRef);
+    const openOn = groupBy(tallies.filter((p) => p.createdAt < until), (p) => p.targetRef);
     const items = offerIds.map((id) => {
-      const news = offerChanges.filter((p) => p.targetRef === id).map((p) => (inWindow(p.withdrawnAt) ? t("dg_offer_withdrawn", { state: who(p), stance: stanceLabel(ctx, p.stance) }) : `${who(p)}: ${stanceLabel(ctx, p.stance)}`));
+      const news = (changesOn.get(id) ?? []).map((p) => (inWindow(p.withdrawnAt) ? t("dg_offer_withdrawn", { state: who(p), stance: stanceLabel(ctx, p.stance) }) : `${who(p)}: ${stanceLabel(ctx, p.stance)}`));
       // As of the digest's morning: a digest printed later for an old day ignores what came after it.
-      const open = tallies.filter((p) => p.targetRef === id && p.createdAt < until);
+      const open = openOn.get(id) ?? [];
       return t("dg_offer_line", {
         offer: d.target("offer", id, null), news: news.join("; "),
         ...tally(open.map((p) => p.stance)),
@@ -142,13 +146,7 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   sections.push(...(await cycleSections(ctx, since, until, d)));
 
   // 7. Still blocked: every item with open objections or reservations, and who holds them.
-  const byTarget = new Map<string, BlockingRow[]>();
-  for (const p of blocking.filter((x) => isBlocking(x.stance))) {
-    const key = `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`;
-    const list = byTarget.get(key);
-    if (list) list.push(p);
-    else byTarget.set(key, [p]);
-  }
+  const byTarget: Map<string, BlockingRow[]> = groupBy(blocking.filter((x) => isBlocking(x.stance)), (p) => `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`);
   const blockedItems = [...byTarget.values()].map((ps) => {
     const p0 = ps[0]!;
     return `${d.target(p0.targetType, p0.targetRef, p0.paragraphRef)} — ${ps.map((p) => `${who(p)} (${stanceLabel(ctx, p.stance)}, ${t("since_date", { date: longDate(ctx, calendarDate(p.createdAt, ctx.settings.timeZone)) })})`).join("; ")}`;
