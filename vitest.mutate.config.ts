@@ -9,7 +9,9 @@ const services = process.env.MUTATE_SCOPE === "services";
 
 export default defineConfig({
   test: {
-    include: services ? ["test/time/dated.test.ts", "test/time/silence.test.ts", "test/time/coordinators.test.ts", "test/cycle/cycle.test.ts"] : ["test/domain/**/*.test.ts"],
+    include: services
+      ? ["test/services/**/*.test.ts", "test/time/dated.test.ts", "test/time/silence.test.ts", "test/time/coordinators.test.ts", "test/time/chat-dated.test.ts", "test/time/nominations.test.ts", "test/cycle/cycle.test.ts"]
+      : ["test/domain/**/*.test.ts"],
     exclude: ["**/node_modules/**"],
     globalSetup: services ? ["test/helpers/global-setup.ts"] : [],
     testTimeout: 60_000,
