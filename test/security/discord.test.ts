@@ -1,8 +1,9 @@
 /** Issue 9 items 2 and 3, Share, pages after a restart and the Discord locale, through real discord.js. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { harness, shown, type Harness } from "../discord/harness.ts";
 import { createDiscord } from "../../src/adapters/discord/index.ts";
 import { silentLogger } from "../../src/log.ts";
+import { decodePage } from "../../src/adapters/discord/components.ts";
 
 const IND = { userId: "D-IND" };
 const TKM = { userId: "D-TKM" };
@@ -32,6 +33,10 @@ describe("item 2: page and Share buttons belong to who asked", () => {
   it("GIVEN a page button WHEN the bot restarts (a new client and handler) THEN the next page still comes, to its owner only", async () => {
     const first = await h.command("drafts", { document: "MC/2023/DRAFT/4" }, IND);
     const next = navOf(first.body)[1].custom_id;
+    // The buttons' state is written as the answer goes out; the restart comes once it is on disk, as any
+    // real restart (seconds later) would.
+    const key = decodePage(next)!.key;
+    await vi.waitFor(async () => expect(await h.app.desk.repos.components.get(key)).toBeTruthy());
     await h.discord.destroy();
     const again = createDiscord({ desk: h.app.desk, log: silentLogger, token: "test-token", applicationId: h.fake.appId, apiUrl: h.fake.api, retry: { sleep: async () => {} } });
     await again.login();

@@ -69,16 +69,18 @@ export function createInteractionHandler(o: HandlerOptions) {
    * A click is honoured only for that person, and it works after a restart. Written after the answer went
    * out, so no acknowledgement waits for the database.
    */
-  async function keep(key: string, who: Who, command: string, r: Reply) {
-    try {
-      await desk.repos.components.put(key, { platform: "discord", userId: who.userId, command, reply: r }, new Date());
-    } catch (e) {
-      log.error("discord component state not kept", { key, error: e });
-    }
+  const keeping = new Map<string, Promise<void>>();
+  function keep(key: string, who: Who, command: string, r: Reply): Promise<void> {
+    const p = desk.repos.components.put(key, { platform: "discord", userId: who.userId, command, reply: r }, new Date())
+      .catch((e: unknown) => log.error("discord component state not kept", { key, error: e }))
+      .finally(() => keeping.delete(key));
+    keeping.set(key, p);
+    return p;
   }
 
   /** The stored state of a page or Share button, if it is the clicker's own and still fresh; otherwise the refusal to show. */
   async function ownState(i: ButtonInteraction, key: string, t: Translator) {
+    await keeping.get(key);
     const stored = await desk.repos.components.get(key);
     if (!stored || Date.now() - stored.createdAt.getTime() > COMPONENT_STATE_TTL_MS) return { refusal: t("dc_pages_expired") };
     if (stored.platform !== "discord" || stored.userId !== i.user.id) {
@@ -126,9 +128,12 @@ export function createInteractionHandler(o: HandlerOptions) {
     const t = r.lang ? translator(r.lang) : await lang;
     const shareable = !!command && isShareable(command, options, r);
     const b = body(r, t, i.id, 0, shareable);
+    // The buttons' state is written while the answer goes out, not before it: no answer waits for the database,
+    // and a click that comes before the write has finished waits for it (ownState) instead of finding nothing.
+    const kept = command && (shareable || renderPages(r, t).length > 1) ? keep(i.id, who, command, r) : undefined;
     if (i.deferred) await i.editReply(b);
     else await i.reply({ ...b, flags: r.ephemeral ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions);
-    if (command && (shareable || renderPages(r, t).length > 1)) await keep(i.id, who, command, r);
+    await kept;
     if (key) o.inbox?.done(key);
   }
 
