@@ -43,10 +43,8 @@ export function parseBrackets(text: string): BracketAnalysis {
         continue;
       }
       const marks: Mark[] = [];
-      let rest = text.slice(i + 1);
       // Marks may follow after a closing punctuation mark: "[…]. (-IND)".
-      const lead = /^[.,;:]?/.exec(rest)?.[0] ?? "";
-      rest = rest.slice(lead.length);
+      let rest = text.slice(i + 1).replace(/^[.,;:]/, "");
       for (let m = MARK_GROUP.exec(rest); m; m = MARK_GROUP.exec(rest)) {
         const group = readMarkGroup(m[1]!);
         if (!group) break;
@@ -58,8 +56,7 @@ export function parseBrackets(text: string): BracketAnalysis {
   }
   if (stack.length) balanced = false;
   const parties = [...new Set(brackets.flatMap((b) => b.marks.map((m) => m.party)))];
-  // "(X tcb)" after unbracketed text still means the text is not agreed.
-  const tcb = `\\((?:${NAME}\\s*,\\s*)*${NAME}\\s+tcb\\)`;
-  const loneTcb = new RegExp(tcb, "i").test(text.replace(new RegExp(`\\[[^\\]]*\\]\\s*${tcb}`, "gi"), ""));
+  // "(X tcb)" after unbracketed text still means the text is not agreed (with brackets it is not agreed anyway).
+  const loneTcb = new RegExp(`\\((?:${NAME}\\s*,\\s*)*${NAME}\\s+tcb\\)`, "i").test(text);
   return { agreed: brackets.length === 0 && !loneTcb, brackets: brackets.sort((a, b) => a.depth - b.depth), balanced, parties };
 }

@@ -16,7 +16,7 @@ export function appointmentInForce(a: Pick<AppointmentRow, "fromDate" | "untilDa
 
 /** The calendar dates a tenure "2025-2027" covers: 1 January of the first year to 31 December of the last. */
 export function tenureDates(tenure: string | null | undefined): { fromDate: string; untilDate: string } | undefined {
-  const m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(tenure?.trim() ?? "");
+  const m = tenure && /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(tenure.trim());
   if (!m || +m[2]! < +m[1]!) return undefined;
   return { fromDate: `${m[1]}-01-01`, untilDate: `${m[2]}-12-31` };
 }

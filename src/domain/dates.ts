@@ -21,7 +21,8 @@ export function calendarDate(at: Date, tz: string): string {
   let f = dayFormats.get(tz);
   if (!f) dayFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
   const parts = f.formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  // The format asks for these three parts, so they are always there.
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
@@ -77,7 +78,7 @@ function tzOffsetMs(at: Date, tz: string): number {
       timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
     })));
   const parts = f.formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }

@@ -88,7 +88,7 @@ export const codeOf = (e: unknown): ErrorCode | undefined => (e instanceof DeskE
 /** Whether an error carries the given code (or one of them). */
 export const hasCode = (e: unknown, ...codes: ErrorCode[]): boolean => {
   const c = codeOf(e);
-  return c !== undefined && codes.includes(c);
+  return codes.some((x) => x === c);
 };
 
 export const isStorageCode = (e: unknown): e is StorageError => e instanceof StorageError;

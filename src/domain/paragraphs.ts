@@ -5,7 +5,7 @@
  * (PP1, PP2 …); short lines without closing punctuation are headings ("Chapter 1. …", "Functions").
  * Unnumbered lines after a numbered paragraph (indents, "- …" items) belong to that paragraph.
  */
-import { parseBrackets } from "./brackets.ts";
+import { parseBrackets, readMarkGroup } from "./brackets.ts";
 
 export type SplitParagraph = { ref: string; kind: "numbered" | "preambular" | "heading"; text: string };
 export type SplitProblem = { kind: "duplicate_ref" | "unbalanced" | "unreadable_mark"; ref: string; detail: string };
@@ -33,7 +33,7 @@ function unreadableMarks(text: string): string[] {
   for (const m of text.matchAll(/\]\s*[.,;:]?\s*\(([^()]{1,40})\)/g)) {
     const inner = m[1]!.trim();
     const looks = /^[+-]/.test(inner) || /\bt[bc][bc]\b/i.test(inner);
-    if (looks && !parseBrackets(`[x] (${inner})`).brackets[0]?.marks.length) out.push(`(${inner})`);
+    if (looks && !readMarkGroup(inner)) out.push(`(${inner})`);
   }
   return out;
 }
@@ -43,11 +43,9 @@ export function splitParagraphs(text: string): SplitResult {
   const paragraphs: SplitParagraph[] = [];
   let pp = 0;
   let h = 0;
-  let seenNumbered = false;
   for (const line of lines) {
     const num = numberOf(line);
     if (num) {
-      seenNumbered = true;
       paragraphs.push({ ref: num, kind: "numbered", text: line });
       continue;
     }
@@ -56,7 +54,7 @@ export function splitParagraphs(text: string): SplitResult {
       continue;
     }
     const last = paragraphs[paragraphs.length - 1];
-    if (seenNumbered && last?.kind === "numbered") {
+    if (last?.kind === "numbered") {
       last.text = `${last.text}\n${line}`;
       continue;
     }

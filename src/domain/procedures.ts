@@ -99,7 +99,8 @@ export function coordinationDue(f: ProcedureFacts, day: string, from: string, to
     const { until } = termOf(a);
     // 2.7 applies to a new Coordinator: one whose appointment has a date.
     if (a.role === "coordinator" && a.fromDate && !paperInHand(cp)) {
-      const due = conceptPaperDue(f.offers?.find((o) => o.id === a.offerId)?.submittedOn, a.fromDate, f.rules.conceptPaper).latest;
+      // The item falls due on the latest day; the application date is one of the concept paper's steps.
+      const due = conceptPaperDue(null, a.fromDate, f.rules.conceptPaper).latest;
       if (inRange(due)) out.push({ id: `cp-${a.id}`, rule: "concept_paper_due", due, subject: { state: a.stateCode, area: a.areaId }, addressees: [a.stateCode], restricted: false });
     }
     if (until && inRange(until))

@@ -47,7 +47,8 @@ export const isHeadingRef = (ref: string): boolean => /^H\d+$/.test(ref);
  * out: they carry no negotiated text, and their numbering (H1, H2 …) shifts when one is added.
  */
 export function compareTexts(before: ParaText[], after: ParaText[]): ParaChange[] {
-  const old = new Map(before.filter((p) => !isHeadingRef(p.ref)).map((p) => [p.ref, p.text]));
+  // Only the new text's paragraphs are looked up here, never a heading's ref.
+  const old = new Map(before.map((p) => [p.ref, p.text]));
   const out: ParaChange[] = [];
   for (const p of after.filter((x) => !isHeadingRef(x.ref))) {
     const was = old.get(p.ref);

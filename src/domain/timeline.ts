@@ -51,10 +51,6 @@ export const withinSilence = (s: Pick<SilenceRow, "startsOn" | "expiresOn">, day
 export const breaksSilence = (s: Pick<SilenceRow, "id" | "targetRef" | "startsOn" | "expiresOn">, p: DatedObjection): boolean =>
   p.stance === "objection" && concernsSilence(s, p) && withinSilence(s, p.on);
 
-export function objectionsTo(s: Pick<SilenceRow, "id" | "targetRef">, positions: DatedObjection[]): DatedObjection[] {
-  return positions.filter((p) => p.stance === "objection" && concernsSilence(s, p));
-}
-
 export function silenceStatus(
   s: Pick<SilenceRow, "id" | "targetRef" | "startsOn" | "expiresOn" | "outcome" | "brokenBy" | "brokenAt">,
   objections: DatedObjection[],
@@ -101,7 +97,8 @@ export function appointmentState(a: AppointmentRow, all: AppointmentRow[], day: 
   if (until && until < day) return "ended";
   if (!until) {
     const mine = from ?? "";
-    const successor = all.some((b) => b.id !== a.id && b.areaId === a.areaId && b.stateCode === a.stateCode && b.role === a.role && (termOf(b).from ?? "") > mine && (termOf(b).from ?? "9999") <= day);
+    // A term never starts after itself, so `all` may include `a`.
+    const successor = all.some((b) => b.areaId === a.areaId && b.stateCode === a.stateCode && b.role === a.role && (termOf(b).from ?? "") > mine && (termOf(b).from ?? "9999") <= day);
     if (successor) return "ended";
   }
   return "in_force";
@@ -111,7 +108,8 @@ export function appointmentState(a: AppointmentRow, all: AppointmentRow[], day: 
 export function offerState(o: OfferRow, day: string, firstSeen?: string | null): "not_yet" | "pending" | "approved" | "rejected" | "withdrawn" {
   const since = o.submittedOn ?? firstSeen ?? o.decidedOn;
   if (since && since > day) return "not_yet";
-  if (o.status !== "pending" && o.decidedOn && o.decidedOn > day) return "pending";
+  // An outcome decided after `day` was still pending then (a pending offer is pending anyway).
+  if (o.decidedOn && o.decidedOn > day) return "pending";
   return o.status as "pending" | "approved" | "rejected" | "withdrawn";
 }
 
@@ -206,8 +204,8 @@ export type EventState = "proposed" | "planned" | "in_preparation" | "under_way"
 export function eventState(e: Pick<EventRow, "status" | "startsOn" | "endsOn" | "year">, day: string): EventState {
   if (e.status === "cancelled") return "cancelled";
   if (e.status === "in_preparation") return "in_preparation";
-  const end = e.endsOn ?? e.startsOn;
-  if (e.startsOn && end) {
+  if (e.startsOn) {
+    const end = e.endsOn ?? e.startsOn;
     if (end < day) return "held";
     if (e.startsOn <= day) return "under_way";
     return e.status === "proposed" ? "proposed" : "planned";

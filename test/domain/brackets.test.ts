@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBrackets } from "../../src/domain/brackets.ts";
+import { parseBrackets, readMarkGroup } from "../../src/domain/brackets.ts";
 
 describe("bracketed negotiating text (seeds/002)", () => {
   it("GIVEN text with no brackets THEN it is agreed", () => {
@@ -48,5 +48,44 @@ describe("bracketed negotiating text (seeds/002)", () => {
     const r = parseBrackets("[open but never closed");
     expect(r.balanced).toBe(false);
     expect(parseBrackets("closed] only").balanced).toBe(false);
+  });
+
+  it("GIVEN nested and side-by-side brackets THEN outer ones are listed first, each depth in the order of the text", () => {
+    const r = parseBrackets("[a] (+IND) and [b [c] (-CHN)] (+IRAN) and [d] (-IRAN)");
+    expect(r.brackets.map((b) => `${b.depth}:${b.text}`)).toEqual(["0:a", "0:b [c] (-CHN)", "0:d", "1:c"]);
+  });
+
+  it("GIVEN marks right after the bracket, or after a stop with no space THEN they are read", () => {
+    expect(parseBrackets("[text](+IRAN)").brackets[0]!.marks).toEqual([{ party: "IRAN", kind: "proposes" }]);
+    expect(parseBrackets("[text].(-IND)").brackets[0]!.marks).toEqual([{ party: "IND", kind: "opposes" }]);
+    expect(parseBrackets("[text] (-IND, -IRAN)").brackets[0]!.marks).toEqual([{ party: "IND", kind: "opposes" }, { party: "IRAN", kind: "opposes" }]);
+    expect(parseBrackets("[text];(-IND) (+CHN)").brackets[0]!.marks).toEqual([{ party: "IND", kind: "opposes" }, { party: "CHN", kind: "proposes" }]);
+  });
+
+  it("GIVEN a “to come back” mark after unbracketed text, in any case THEN the text is still not agreed", () => {
+    expect(parseBrackets("3. Develop routes (IND, CHN tcb);").agreed).toBe(false);
+    expect(parseBrackets("3. Develop routes (CHN TCB);").agreed).toBe(false);
+    expect(parseBrackets("3. Develop routes (see annex);").agreed).toBe(true);
+  });
+});
+
+describe("one group of marks", () => {
+  it("GIVEN several parties, however the commas are spaced THEN each is read", () => {
+    const tcb = [{ party: "IND", kind: "to_come_back" }, { party: "CHN", kind: "to_come_back" }];
+    expect(readMarkGroup("IND, CHN tcb")).toEqual(tcb);
+    expect(readMarkGroup("IND,CHN tcb")).toEqual(tcb);
+    expect(readMarkGroup("IND , CHN tcb")).toEqual(tcb);
+    const against = [{ party: "IND", kind: "opposes" }, { party: "IRAN", kind: "opposes" }];
+    expect(readMarkGroup("-IND, -IRAN")).toEqual(against);
+    expect(readMarkGroup("-IND,-IRAN")).toEqual(against);
+    expect(readMarkGroup("-IND , -Iran")).toEqual(against);
+  });
+  it("GIVEN spaces inside the parentheses THEN the marks are still read", () => {
+    expect(readMarkGroup(" +IRAN ")).toEqual([{ party: "IRAN", kind: "proposes" }]);
+    expect(parseBrackets("[text] ( CHN tcb )").brackets[0]!.marks).toEqual([{ party: "CHN", kind: "to_come_back" }]);
+  });
+  it("GIVEN a group that is not all marks THEN it is ordinary text", () => {
+    expect(readMarkGroup("+IRAN, see annex")).toBeUndefined();
+    expect(readMarkGroup("Asia-Pacific")).toBeUndefined();
   });
 });

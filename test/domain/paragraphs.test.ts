@@ -32,6 +32,13 @@ describe("paragraph numbers as the seeds write them", () => {
     expect(isHeading("x".repeat(91))).toBe(false);
     expect(isHeading("x".repeat(90))).toBe(true);
   });
+  it("GIVEN a dash, comma or chapter word inside a line THEN only how the line begins and ends counts (seeds/003)", () => {
+    expect(isHeading("Astana, 13 May 2023")).toBe(true);
+    expect(isHeading("ГОСУДАРСТВА-ЧЛЕНЫ")).toBe(true);
+    expect(isHeading("Military-political dimension")).toBe(true);
+    expect(isHeading("The Member States take part.")).toBe(false);
+    expect(isHeading("As set out in the annex;")).toBe(false);
+  });
 });
 
 describe("splitting a text", () => {
@@ -67,6 +74,24 @@ describe("splitting a text", () => {
     ]);
     expect(splitParagraphs("1. [text] (IND tcb); [more] (+IRAN)").problems).toEqual([]);
   });
+  it("GIVEN a mark-like group right after a bracket or after its punctuation THEN it is checked too", () => {
+    const unreadable = (t: string) => splitParagraphs(t).problems.map((p) => p.detail);
+    expect(unreadable("1. [text](+ );")).toEqual(["(+)"]);
+    expect(unreadable("1. [text]. (+ )")).toEqual(["(+)"]);
+    expect(unreadable("1. [text] ; (- )")).toEqual(["(-)"]);
+    expect(unreadable("1. [text](+IRAN). [more]. (-IND)")).toEqual([]);
+  });
+  it("GIVEN ordinary words in parentheses after a bracket THEN they are not taken for marks", () => {
+    expect(splitParagraphs("1. Promote [tourism] (Asia-Pacific) and [trade] (see annex);").problems).toEqual([]);
+  });
+  it("GIVEN an unbalanced long paragraph THEN the problem quotes its first 60 characters", () => {
+    const text = `1. [Open ${"x".repeat(80)}`;
+    expect(splitParagraphs(text).problems).toEqual([{ kind: "unbalanced", ref: "1", detail: text.slice(0, 60) }]);
+  });
+  it("GIVEN old Mac line endings and runs of spaces THEN lines are still split and spaces folded", () => {
+    const { paragraphs } = splitParagraphs("1. Promote   tourism;\r2. Encourage \t exchanges;");
+    expect(paragraphs.map((p) => p.text)).toEqual(["1. Promote tourism;", "2. Encourage exchanges;"]);
+  });
   it("a preambular paragraph after a heading that follows numbered ones stays preambular; lines before any number are each a paragraph", () => {
     const { paragraphs } = splitParagraphs("Having met,\nNoting the report,\n1. Decides;\nChapter 2\nWelcoming the progress,");
     expect(paragraphs.map((p) => p.ref)).toEqual(["PP1", "PP2", "1", "H1", "PP3"]);
@@ -87,6 +112,20 @@ describe("revisions", () => {
   it("lists brackets resolved by the new text, ignoring spacing", () => {
     expect(resolvedBrackets("Encourage [a  b] (+IRAN) and [c]", "Encourage a b and [ c ]")).toEqual(["a b"]);
     expect(resolvedBrackets("no brackets", "none")).toEqual([]);
+    expect(resolvedBrackets("Encourage [a b] (+IRAN)", "Encourage [a  b] (+IRAN)")).toEqual([]);
+    expect(resolvedBrackets("Encourage [ c ] (+IND)", "Encourage [c] (+IND)")).toEqual([]);
+  });
+  it("GIVEN a symbol with spaces around it THEN its revision is still read", () => {
+    expect(revisionOf(" MC/2023/CHAIR/1/Rev.2 ")).toEqual({ base: "MC/2023/CHAIR/1", revision: 2 });
+  });
+  it("GIVEN a paragraph that differs only in spacing THEN it is unchanged; a space taken out is a change", () => {
+    const was = [{ ref: "1", text: "One  two " }, { ref: "2", text: "Three four" }];
+    const now = [{ ref: "1", text: "One two" }, { ref: "2", text: "Threefour" }];
+    expect(compareTexts(was, now)).toEqual([
+      { kind: "unchanged", ref: "1" },
+      { kind: "changed", ref: "2", before: "Three four", after: "Threefour", resolved: [] },
+    ]);
+    expect(compareTexts(now, was).map((c) => c.kind)).toEqual(["unchanged", "changed"]);
   });
   it("compares paragraph by paragraph: added, removed, changed with resolved brackets, unchanged; headings left out", () => {
     const before = [{ ref: "H1", text: "Title" }, { ref: "PP1", text: "Recalling," }, { ref: "1", text: "One [x] (+IND)" }, { ref: "2", text: "Two" }, { ref: "3", text: "Three" }];

@@ -17,6 +17,18 @@ describe("tenure of coordinators (2–4 years, MC/2023/DRAFT/4 para 1.10)", () =
     expect(checkTenure("2024–2028", CICA.rules.tenure)).toEqual({ ok: false, years: 5, reason: "too_long" });
     expect(checkTenure("four years", CICA.rules.tenure)).toEqual({ ok: false, reason: "unreadable" });
   });
+  it("GIVEN four years THEN it is the longest acceptable tenure", () => {
+    expect(checkTenure("2024-2027", CICA.rules.tenure)).toEqual({ ok: true, years: 4 });
+  });
+  it("GIVEN spaces around the years or the dash THEN it is still read; other text around it is not", () => {
+    expect(tenureYears(" 2024 - 2025 ")).toBe(2);
+    expect(tenureYears("2024 –2026")).toBe(3);
+    expect(tenureYears("2024– 2026")).toBe(3);
+    expect(tenureYears("for 2024-2025")).toBeUndefined();
+    expect(tenureYears("2024-2025 onwards")).toBeUndefined();
+    expect(tenureYears("2024x-2025")).toBeUndefined();
+    expect(tenureYears("2024-x2025")).toBeUndefined();
+  });
 });
 
 describe("silence procedure (seeds/001 item 3)", () => {

@@ -50,6 +50,19 @@ describe("a concept paper, step by step", () => {
     // A paper adopted or submitted is in hand: nothing is due from the new Coordinator.
     expect(conceptPaperSteps(area({ conceptPaperStatus: "adopted" }), f([a]), [], "2025-01-02").map((s) => s.kind)).toEqual(["reported"]);
   });
+  it("the meeting that took the report up is the first on or after the report's day, in whatever order meetings come", () => {
+    expect(conceptPaperSteps(area(), f([]), [{ id: "soc", due: "2022-12-14" }, { id: "swg", due: "2022-12-12" }], "2022-12-31")[0]!.meeting).toBe("swg");
+    expect(conceptPaperSteps(area(), f([]), [{ id: "same-day", due: "2022-12-07" }, ...meetings], "2022-12-31")[0]!.meeting).toBe("same-day");
+  });
+  it("GIVEN no offers on record, or only another state's offer THEN only the latest date is due, not an application date", () => {
+    const { offers: _none, ...noOffers } = f([appt({})]);
+    expect(conceptPaperSteps(area(), noOffers, [], "2025-01-02").map((s) => s.kind)).toEqual(["reported", "due"]);
+    expect(conceptPaperSteps(area(), { ...f([appt({})]), offers: [{ id: "kaz", submittedOn: "2024-01-10" }] }, [], "2025-01-02").map((s) => s.kind)).toEqual(["reported", "due"]);
+  });
+  it("GIVEN an application before the report THEN the steps are in date order", () => {
+    const steps = conceptPaperSteps(area({ conceptPaperStatus: "in_progress", conceptPaperAsOf: "2024-06-01" }), f([appt({})]), [], "2025-01-02");
+    expect(steps.map((s) => `${s.date} ${s.kind}`)).toEqual(["2024-03-04 due_at_application", "2024-06-01 reported", "2024-12-01 expert_meetings_due", "2025-04-01 due"]);
+  });
 });
 
 describe("what falls due in a window", () => {

@@ -44,6 +44,19 @@ describe("matchScore", () => {
     expect(matchScore("xyz", "China")).toBe(0);
     expect(matchScore("environmental protections", "Environment protection")).toBe(15);
   });
+  it("GIVEN a three-letter query THEN a word it begins or a word it is inside of is found", () => {
+    expect(matchScore("ter", "Combating terrorism")).toBe(60);
+    expect(matchScore("ror", "Combating terrorism")).toBe(50);
+  });
+  it("GIVEN a near miss THEN up to four letters allow one slip, up to eight two, longer ones three", () => {
+    expect(matchScore("Iarn", "Iran")).toBe(0); // two slips in four letters
+    expect(matchScore("Kazkhstn", "Kazakhstan")).toBe(20); // two slips in eight letters
+    expect(matchScore("Agrcultr", "Agriculture")).toBe(0); // three slips in eight letters
+    expect(matchScore("Turkmnstn", "Turkmenistan")).toBe(15); // three slips in nine letters
+  });
+  it("GIVEN a name that opens with punctuation THEN a one-letter query is no near miss of the empty gap before it", () => {
+    expect(matchScore("a", "(ICT) security")).toBe(0);
+  });
 });
 
 describe("shorten and cut", () => {
@@ -52,6 +65,8 @@ describe("shorten and cut", () => {
     expect(shorten("exactly ten", 11)).toBe("exactly ten");
     expect(shorten("one two three four", 10)).toBe("one two…");
     expect(shorten("abcdefghijklmnop qr", 10)).toBe("abcdefghi…");
+    expect(shorten("  short text \n", 20)).toBe("short text");
+    expect(shorten("abcde fghijkl", 10)).toBe("abcde…"); // the space at exactly half still counts
   });
   it("cuts into pieces no longer than the limit, losing only the break characters", () => {
     expect(cutText("aaaa bbbb cccc", 9)).toEqual(["aaaa bbbb", "cccc"]);
@@ -60,5 +75,8 @@ describe("shorten and cut", () => {
     expect(cutText("a\nbb cc", 5, ["\n", " "])).toEqual(["a\nbb", "cc"]);
     expect(cutText("a bcdefgh", 6)).toEqual(["a bcde", "fgh"]);
     expect(cutText("abcde", 5)).toEqual(["abcde"]);
+    expect(cutText("abc d", 5)).toEqual(["abc d"]); // a text that fits is not cut, even at a space
+    expect(cutText("ab cdef", 4)).toEqual(["ab", "cdef"]); // a break at exactly half is used
+    expect(cutText("abcd ", 4)).toEqual(["abcd"]); // no empty piece after a final break
   });
 });
