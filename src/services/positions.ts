@@ -116,7 +116,7 @@ export async function withdrawPosition(ctx: Ctx, id: number): Promise<Reply> {
   if (!p || (p.stateCode !== state && !sees(ctx, "objection"))) throw new UserError("position_not_found", { id });
   if (p.stateCode !== state) throw new UserError("not_your_position", { id });
   const d = await targetDescriber(ctx);
-  if (p.withdrawnAt) return reply(ctx.t("position_already_withdrawn", { id }), [{ type: "text", text: d.position(p) }], { status: "info" });
+  // An already withdrawn position changes no row (the write only touches open ones): the reply below says so.
   const now = ctx.clock();
   const changed = await ctx.repos.write(author(ctx), async (tx) => {
     const r = await ctx.repos.positions.withdraw(tx, [id], now, `${ctx.actor.platform}:${ctx.actor.userId}`);
