@@ -53,7 +53,11 @@ export const envSchema = z
   })
   .superRefine((e, ctx) => {
     // A platform configured halfway is a mistake, never a request for the console: each says what is missing.
-    for (const m of PLATFORM_MODULES) m.checkEnv(e, (variable, message) => ctx.addIssue({ code: "custom", path: [variable], message }));
+    // A variable of the wrong form is already refused by its own field's message.
+    for (const m of PLATFORM_MODULES)
+      if (z.object(m.env).safeParse(e).success)
+        m.checkEnv(e, (variable, because, orElse) =>
+          ctx.addIssue({ code: "custom", path: [variable], message: `${variable} is not set but ${because}: set ${variable} to ${m.where[variable]}, ${orElse}` }));
   });
 
 export type Env = z.infer<typeof envSchema>;

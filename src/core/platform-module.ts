@@ -47,12 +47,16 @@ export type PlatformModule = {
   exampleUserId: string;
   /** Its environment variables, each with a refusal message that says where to find the value. */
   env: z.ZodRawShape;
-  /** A platform configured halfway is a mistake, never a request for the console: report what is missing. */
-  checkEnv: (env: CheckedEnv, missing: (variable: string, message: string) => void) => void;
+  /** Where each credential is found (the Developer Portal, the app's settings …), for the refusals below. */
+  where: Readonly<Record<string, string>>;
+  /**
+   * A platform configured halfway is a mistake, never a request for the console: report each variable that is
+   * missing, why it is needed, and the other way out. Called only when its own variables are each well formed;
+   * src/config.ts words the refusal ("X is not set but …: set X to <where>, <orElse>").
+   */
+  checkEnv: (env: CheckedEnv, missing: (variable: string, because: string, orElse: string) => void) => void;
   /** Whether this run should start it (its credentials are set). */
   configured: (env: CheckedEnv) => boolean;
-  /** Whether it receives webhooks, so the bot must listen on PORT. */
-  needsHttp?: (env: CheckedEnv) => boolean;
   start: (o: StartOptions) => Promise<RunningPlatform>;
   /** Posting only (`npm run digest -- --send`): no listener on the bot's port, no gateway session when avoidable. */
   poster: (o: Pick<StartOptions, "desk" | "log" | "env">) => Promise<ChatPlatform>;

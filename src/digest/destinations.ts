@@ -1,5 +1,5 @@
 import type { Repos, Author } from "../db/repos.ts";
-import type { Lang, Platform } from "../domain/types.ts";
+import { PLATFORM_NAME, type Lang, type Platform } from "../domain/types.ts";
 import { ErrorCode, InvalidDataError } from "../domain/errors.ts";
 import { createLogger, type Logger } from "../log.ts";
 
@@ -13,12 +13,14 @@ export const ENV_DESTINATIONS_KEY = "digest.env_destinations";
 
 export const destinationKey = (d: Pick<Destination, "platform" | "channelId">) => `${d.platform}:${d.channelId}`;
 
+const DESTINATION = new RegExp(`^(${PLATFORM_NAME}):([A-Za-z0-9_.-]+)(?::(en|ru))?$`, "i");
+
 /**
  * Parses one "slack:C123:ru" (language optional, English by default); undefined when malformed. The platform
  * is any name of the form of src/platforms.ts's; callers that know the list (`known`) refuse the others.
  */
 export function parseDestination(s: string, lang?: string, known?: readonly Platform[]): Destination | undefined {
-  const m = /^([a-z][a-z0-9]{1,19}):([A-Za-z0-9_.-]+)(?::(en|ru))?$/i.exec(s.trim());
+  const m = DESTINATION.exec(s.trim());
   if (!m) return undefined;
   if (known && !known.includes(m[1]!.toLowerCase())) return undefined;
   const l = (lang ?? m[3] ?? "en").toLowerCase();

@@ -1,5 +1,7 @@
 /** A platform's name as src/platforms.ts lists it ("slack", "discord", …), or "console". */
 export type Platform = string;
+/** The form of a platform's name in references (`slack:U024BE7LH`, `discord:998877:ru`): a regular expression source. */
+export const PLATFORM_NAME = "[a-z][a-z0-9]{1,19}";
 export type Role = "delegate" | "chair" | "secretariat" | "observer";
 export type Lang = "en" | "ru";
 export type Stance = "objection" | "reservation" | "needs_more_time" | "support";

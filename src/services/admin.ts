@@ -7,12 +7,14 @@ import { longDate } from "./describe.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import { isUniqueViolation } from "../db/repos.ts";
 import { oncePerRequest } from "./once.ts";
-import type { Lang, Platform, Role } from "../domain/types.ts";
+import { PLATFORM_NAME, type Lang, type Platform, type Role } from "../domain/types.ts";
 import { silenceLastDay } from "../domain/rules.ts";
+
+const PLATFORM_REF = new RegExp(`^(${PLATFORM_NAME}):(.+)$`, "i");
 
 /** "slack:U024BE7LH" (or a pasted mention, <@U024BE7LH>) for a platform this build knows (src/platforms.ts). */
 function splitPlatformId(ctx: Ctx, ref: string): { platform: Platform; id: string } {
-  const m = /^([a-z][a-z0-9]{1,19}):(.+)$/i.exec(ref.trim());
+  const m = PLATFORM_REF.exec(ref.trim());
   if (!m || !knownPlatform(ctx.settings, m[1]!.toLowerCase())) {
     const examples = (ctx.settings.platforms ?? []).filter((p) => p.name !== "console").map((p) => `${p.name}:${p.exampleUserId}`).join(", ");
     throw new UserError("bad_platform_ref", { ref, examples: examples || "<platform>:<id>" });

@@ -104,6 +104,11 @@ export async function actorOf(repos: Repos, who: string, lang?: Lang): Promise<O
   return actor;
 }
 
+/** `who` types `line` with Russian as the language (the console actor's, as `/lang ru` would set it). */
+export async function asRussian(app: TestApp, who: string, line: string): Promise<Reply> {
+  return app.as(who, line, { actor: await actorOf(app.repos, who, "ru") });
+}
+
 export { fixedClock };
 
 /** An empty database (no tables) on whichever server this pass of the suite runs against: for tests of a first start. */

@@ -4,14 +4,14 @@
  * time on Iraq's offer, reserves on MC/2023/DRAFT/4; Kazakhstan, the Chair, has no position on record).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { actorOf, testApp, type TestApp } from "../helpers/app.ts";
+import { testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import { openOn } from "./positions-helpers.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const ru = async (who: string, line: string) => app.as(who, line, { actor: await actorOf(app.repos, who, "ru") });
+const ru = (who: string, line: string) => asRussian(app, who, line);
 
 describe("GIVEN the seeded positions of Israel", () => {
   it("WHEN Israel lists its positions THEN both are listed with their lines and a withdraw button each (English and Russian)", async () => {

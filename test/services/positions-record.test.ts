@@ -4,14 +4,14 @@
  * what is stored and audited, when a position is "already on record", and when one replaces the opposite one.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SEED_NOW, actorOf, testApp, type TestApp } from "../helpers/app.ts";
+import { SEED_NOW, testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import { auditSince, lastAuditId, openOn } from "./positions-helpers.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const ru = async (who: string, line: string) => app.as(who, line, { actor: await actorOf(app.repos, who, "ru") });
+const ru = (who: string, line: string) => asRussian(app, who, line);
 const DRAFT4 = "MC/2023/DRAFT/4";
 const IRQ_OFFER = "offer-irq-cocoord-terrorism";
 const recorded = () => app.events.filter((e) => e.type === "position_recorded");

@@ -5,7 +5,7 @@
  * Israel's offer pending) and item 7(a) (Ms. Zhang Ling nominated by China on 7 August 2023, consultations continue).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SEED_NOW, actorOf, testApp, type TestApp } from "../helpers/app.ts";
+import { SEED_NOW, testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import { recordPosition, myPositions, withdrawPosition } from "../../src/services/positions.ts";
 import { resolveTarget } from "../../src/services/resolve.ts";
 import { UserError } from "../../src/services/context.ts";
@@ -15,7 +15,7 @@ let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const ru = async (who: string, line: string) => app.as(who, line, { actor: await actorOf(app.repos, who, "ru") });
+const ru = (who: string, line: string) => asRussian(app, who, line);
 const NOMINATION = "nomination-dsg-2023-zhang-ling";
 
 describe("offers", () => {

@@ -5,7 +5,7 @@
  * Kuwait supports it) and MC/2023/DRAFT/4 (Israel's reservation on the entire draft).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { actorOf, testApp, type TestApp } from "../helpers/app.ts";
+import { testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import { withdrawPosition } from "../../src/services/positions.ts";
 import { auditSince, ctxAs, lastAuditId, openOn, withPositions } from "./positions-helpers.ts";
 
@@ -13,7 +13,7 @@ let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const ru = async (who: string, line: string) => app.as(who, line, { actor: await actorOf(app.repos, who, "ru") });
+const ru = (who: string, line: string) => asRussian(app, who, line);
 const DRAFT4 = "MC/2023/DRAFT/4";
 const israelReservation = async () => (await openOn(app, "document", DRAFT4, "ISR"))[0]!;
 const LATER = "2023-08-24T11:00:00+05:00";

@@ -4,7 +4,7 @@
  * (Turkmenistan's observer status, 5–20 March 2021, no objection received).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SEED_NOW, actorOf, testApp, type TestApp } from "../helpers/app.ts";
+import { SEED_NOW, testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import { listSilence } from "../../src/services/silence.ts";
 import { ctxAs } from "./positions-helpers.ts";
 
@@ -12,7 +12,7 @@ let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const ru = async (who: string, line: string) => app.as(who, line, { actor: await actorOf(app.repos, who, "ru") });
+const ru = (who: string, line: string) => asRussian(app, who, line);
 const TKM = "silence:silence-2021-tkm-observer-status — Granting CICA Observer Status to Turkmenistan · 5 March 2021 – 20 March 2021";
 const TKM_RU = "silence:silence-2021-tkm-observer-status — Предоставление Туркменистану статуса наблюдателя в СВМДА · 5 марта 2021 г. – 20 марта 2021 г.";
 const SP = "sp-2023-08-23-mc-2023-draft-5";

@@ -66,8 +66,8 @@ export function createInteractionHandler(o: HandlerOptions) {
 
   /**
    * Keeps what the page and Share buttons need in the database (issue 9, item 2): the reply and who asked.
-   * A click is honoured only for that person, and it works after a restart. Written after the answer went
-   * out, so no acknowledgement waits for the database.
+   * A click is honoured only for that person, and it works after a restart. Written while the answer goes
+   * out, so no acknowledgement waits for the database; a click that comes first waits for the write (ownState).
    */
   const keeping = new Map<string, Promise<void>>();
   function keep(key: string, who: Who, command: string, r: Reply): Promise<void> {

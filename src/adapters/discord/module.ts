@@ -24,12 +24,9 @@ export const discord: PlatformModule = {
   name: "discord",
   exampleUserId: "1100220033",
   env,
-  checkEnv(raw, missing) {
-    // A variable of the wrong form is already refused by its own field's message.
-    const r = discordEnv.safeParse(raw);
-    if (!r.success) return;
-    const e = r.data;
-    const need = (v: keyof typeof WHERE, because: string, orElse: string) => missing(v, `${v} is not set but ${because}: set ${v} to ${WHERE[v]}, ${orElse}`);
+  where: WHERE,
+  checkEnv(raw, need) {
+    const e = read(raw);
     if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) need("DISCORD_APPLICATION_ID", "DISCORD_TOKEN is", "or unset DISCORD_TOKEN to run without Discord");
     if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) need("DISCORD_TOKEN", "DISCORD_APPLICATION_ID is", "or unset DISCORD_APPLICATION_ID to run without Discord");
   },

@@ -25,19 +25,16 @@ const slackEnv = z.object(env);
 type SlackEnv = z.infer<typeof slackEnv>;
 const read = (e: CheckedEnv): SlackEnv => slackEnv.parse(e);
 
-export type SlackMode = "http" | "socket";
-export const slackMode = (e: SlackEnv): SlackMode | undefined => (!e.SLACK_BOT_TOKEN ? undefined : (e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : "http")));
+type SlackMode = "http" | "socket";
+const slackMode = (e: SlackEnv): SlackMode | undefined => (!e.SLACK_BOT_TOKEN ? undefined : (e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? "socket" : "http")));
 
 export const slack: PlatformModule = {
   name: "slack",
   exampleUserId: "U024BE7LH",
   env,
-  checkEnv(raw, missing) {
-    // A variable of the wrong form is already refused by its own field's message.
-    const r = slackEnv.safeParse(raw);
-    if (!r.success) return;
-    const e = r.data;
-    const need = (v: keyof typeof WHERE, because: string, orElse: string) => missing(v, `${v} is not set but ${because}: set ${v} to ${WHERE[v]}, ${orElse}`);
+  where: WHERE,
+  checkEnv(raw, need) {
+    const e = read(raw);
     const set = (["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_MODE"] as const).filter((k) => e[k] !== undefined);
     if (!set.length) return;
     const socket = e.SLACK_MODE ? e.SLACK_MODE === "socket" : !!e.SLACK_APP_TOKEN;
@@ -48,7 +45,6 @@ export const slack: PlatformModule = {
       need("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN is (HTTP mode)", "or set SLACK_APP_TOKEN for Socket Mode, or unset SLACK_BOT_TOKEN to run without Slack");
   },
   configured: (raw) => slackMode(read(raw)) !== undefined,
-  needsHttp: (raw) => slackMode(read(raw)) === "http",
   async start(o) {
     const e = read(o.env);
     const { startSlack } = await import("./index.ts");
