@@ -5,7 +5,6 @@
  * cannot live there). On SQLite there is one process by assumption (the database is a local file), so
  * there is nothing to share: `shared` is false and a locked section just runs.
  */
-import pg from "pg";
 import { providerOf } from "./client.ts";
 
 /** Advisory lock keys of this project (pg_advisory_* share one key space per database). */
@@ -29,6 +28,9 @@ export type Locks = {
   withLock: <T>(key: number, fn: () => Promise<T>) => Promise<T>;
 };
 
+/** node-postgres, loaded only where PostgreSQL is used: a SQLite process never loads it (issue 15: start-up, memory). */
+const pgModule = async () => (await import("pg")).default;
+
 export function locksFor(databaseUrl: string): Locks {
   if (providerOf(databaseUrl) !== "postgresql") {
     return {
@@ -40,6 +42,7 @@ export function locksFor(databaseUrl: string): Locks {
   return {
     shared: true,
     session: async (onError) => {
+      const pg = await pgModule();
       const c = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 10_000 });
       // An error on an idle client would otherwise be an uncaught 'error' event; the next ping notices.
       c.on("error", onError);
@@ -57,6 +60,7 @@ export function locksFor(databaseUrl: string): Locks {
       };
     },
     withLock: async (key, fn) => {
+      const pg = await pgModule();
       const c = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
       c.on("error", () => {});
       await c.connect();

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteFile, type Database } from "./client.ts";
 import { LOCK_KEYS } from "./locks.ts";
 
@@ -79,6 +78,8 @@ function sqliteRunner(url: string): Runner {
 }
 
 async function pgRunner(url: string): Promise<Runner> {
+  // Loaded here, not at the top: a SQLite process never loads node-postgres (issue 15: start-up, memory).
+  const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   c.on("error", () => {});
   await c.connect();

@@ -3,9 +3,7 @@ import type { Ctx } from "../services/context.ts";
 import { UserError } from "../services/context.ts";
 import { checkSince, compile, fileBase } from "../services/compilation.ts";
 import { matrixCsv, matrixMarkdown, positionMatrix } from "../services/matrix.ts";
-import { compilationDocx } from "./compilation-docx.ts";
 import { compilationCsv, compilationMarkdown } from "./compilation-text.ts";
-import { matrixPng } from "./matrix-png.ts";
 import { DOCX_MIME } from "../services/papers.ts";
 import type { ReplyFile } from "../services/reply.ts";
 
@@ -17,13 +15,13 @@ export async function exportPaper(ctx: Ctx, kind: ExportKind, document: string, 
   if (kind === "compilation") {
     const c = await compile(ctx, document, checkSince(since));
     const name = `${fileBase(c.doc.symbol, "compilation")}.${format}`;
-    if (format === "docx") return { name, mime: DOCX_MIME, data: await compilationDocx(c) };
+    if (format === "docx") return { name, mime: DOCX_MIME, data: await (await import("./compilation-docx.ts")).compilationDocx(c) };
     if (format === "md") return { name, mime: "text/markdown", data: Buffer.from(compilationMarkdown(c), "utf8") };
     return { name, mime: "text/csv", data: Buffer.from(compilationCsv(c), "utf8") };
   }
   const m = await positionMatrix(ctx, document);
   const name = `${fileBase(m.symbol, "matrix")}.${format}`;
-  if (format === "png") return { name, mime: "image/png", data: matrixPng(m) };
+  if (format === "png") return { name, mime: "image/png", data: (await import("./matrix-png.ts")).matrixPng(m) };
   if (format === "md") return { name, mime: "text/markdown", data: Buffer.from(matrixMarkdown(m), "utf8") };
   return { name, mime: "text/csv", data: Buffer.from(matrixCsv(m), "utf8") };
 }

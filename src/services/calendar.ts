@@ -9,7 +9,7 @@ import type { Ctx } from "./context.ts";
 import { UserError, author, today } from "./context.ts";
 import { reply, type Reply } from "./reply.ts";
 import { datedItems } from "./dated.ts";
-import { calendarIcs, type CalendarEntry } from "../papers/calendar-ics.ts";
+import type { CalendarEntry } from "../papers/calendar-ics.ts";
 import type { Repos } from "../db/repos.ts";
 import type { Clock } from "../domain/dates.ts";
 import type { Actor, Lang, Platform, Role } from "../domain/types.ts";
@@ -41,6 +41,8 @@ export async function calendarEntries(ctx: Ctx): Promise<CalendarEntry[]> {
 
 export async function deadlinesIcs(ctx: Ctx): Promise<string> {
   const entries = await calendarEntries(ctx);
+  // ical-generator is loaded on the first calendar asked for, not at start (issue 15: cold start, idle memory).
+  const { calendarIcs } = await import("../papers/calendar-ics.ts");
   return calendarIcs(entries, {
     name: ctx.t("cal_name"), stamp: ctx.clock(), timeZone: ctx.settings.timeZone, sourceLabel: ctx.t("cal_source"),
     host: ctx.settings.publicUrl ? new URL(ctx.settings.publicUrl).host : "delegate-desk",

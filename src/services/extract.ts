@@ -1,5 +1,4 @@
 /** The text of a circulated file: .txt and .md as UTF-8, .docx through mammoth (its raw text, one line per paragraph). */
-import mammoth from "mammoth";
 import { UserError } from "./context.ts";
 
 export type FileInput = { name: string; data: string /* base64 */ };
@@ -12,6 +11,8 @@ export async function textOfFile(f: FileInput): Promise<string> {
   if (ext === "txt" || ext === "md") return buf.toString("utf8").replace(/^\uFEFF/, "");
   if (ext === "docx") {
     try {
+      // mammoth is loaded on the first .docx received, not at start (issue 15: cold start, idle memory).
+      const { default: mammoth } = await import("mammoth");
       const { value } = await mammoth.extractRawText({ buffer: buf });
       return value;
     } catch {
