@@ -3,6 +3,11 @@ import { dirname, resolve } from "node:path";
 import { remoteSqlite } from "./sqlite-remote.ts";
 import { PrismaClient } from "./generated/sqlite/client.ts";
 import { codedErrors } from "./errors.ts";
+import { QueryCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
+import { cacheReadPlans } from "./plan-cache.ts";
+
+// The plans of repeated reads are reused (src/db/plan-cache.ts): the query compiler was a third of the main thread.
+cacheReadPlans(QueryCompiler);
 
 export type Db = InstanceType<typeof PrismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -2,6 +2,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/postgresql/client.ts";
 import type { Database, Db } from "./client.ts";
 import { codedErrors } from "./errors.ts";
+import { QueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
+import { cacheReadPlans } from "./plan-cache.ts";
+
+cacheReadPlans(QueryCompiler); // src/db/plan-cache.ts
 
 /** Connections per process; N replicas use N times this, so keep it well under max_connections (100). */
 const POOL_MAX = 10;

@@ -149,7 +149,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackPlatform> {
         const to = e.reply as SlackFollowUp;
         const pages = renderPages(reply, { t: translator(reply.lang ?? "en") });
         for (const m of pages) {
-          if (to.responseUrl) await postResponse(fetch, to.responseUrl, { response_type: "ephemeral", ...m }, o.retry);
+          if (to.responseUrl) await postResponse(to.responseUrl, { response_type: "ephemeral", ...m }, o.retry);
           else await callSlack(() => app.client.chat.postMessage({ channel: to.userId, ...m } as never), o.retry);
         }
       },

@@ -23,7 +23,7 @@ export function createResponder(app: App, log: Logger, retry: RetryOptions) {
   async function answer(to: Target, msgs: SlackMessage[], replaceOriginal = false): Promise<void> {
     for (const [i, m] of msgs.entries()) {
       if (to.responseUrl && i < L.responseUrlPosts)
-        await postResponse(fetch, to.responseUrl, { response_type: "ephemeral", replace_original: replaceOriginal && i === 0, ...m }, retry);
+        await postResponse(to.responseUrl, { response_type: "ephemeral", replace_original: replaceOriginal && i === 0, ...m }, retry);
       else if (to.channelId) await callSlack(() => app.client.chat.postEphemeral({ channel: to.channelId!, user: to.userId, ...m } as never), retry);
       else await callSlack(() => app.client.chat.postMessage({ channel: to.userId, ...m } as never), retry);
     }
