@@ -47,6 +47,8 @@ export const envSchema = z
     PUBLIC_URL: opt(z.url("PUBLIC_URL must be a URL, e.g. https://desk.example.org/")),
     /** The durable inbox file (default: beside the SQLite file; for PostgreSQL data/inbox-<PORT>.jsonl). */
     INBOX_FILE: opt(z.string()),
+    /** What a platform's ack waits for: the inbox line's write (survives a crash of the bot) or its fdatasync too (survives power loss). */
+    INBOX_SYNC: z.preprocess(blankToUndefined, z.enum(["write", "fdatasync"], "INBOX_SYNC must be write or fdatasync").default("write")),
     // Then each platform's own variables (src/adapters/<platform>/module.ts).
     // Typed where each is read (the module parses its own); here they are only checked.
     ...(Object.assign({}, ...PLATFORM_MODULES.map((m) => m.env)) as Record<never, z.ZodType>),

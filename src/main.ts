@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const platforms: ChatPlatform[] = [];
   const run = configuredPlatforms(env);
   const senders: Record<string, FollowUpSender> = {};
-  const inbox = run.length ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env)), log) : undefined;
+  const inbox = run.length ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env)), log, env.INBOX_SYNC) : undefined;
   // /healthz and /readyz wherever the bot runs as a service; the console alone listens only when PORT is
   // set, so a terminal session never takes a port.
   const http = run.length || env.PORT !== undefined ? createHttpServer(log) : undefined;

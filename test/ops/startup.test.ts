@@ -26,6 +26,7 @@ describe("start-up refuses a configuration that cannot work", { timeout: 90_000 
     // /proc takes no new files, even for root (the suite runs as root in CI, where permission bits do not stop it).
     { given: "a database directory that cannot be written", env: { DATABASE_URL: "file:/proc/delegate-desk.db" }, says: /DATABASE_URL file:\/proc\/delegate-desk\.db: the directory \/proc cannot be written .*give this user write access/ },
     { given: "a bad PORT", env: { PORT: "http", DATABASE_URL: db }, says: /PORT must be a port number/ },
+    { given: "an INBOX_SYNC that is neither write nor fdatasync", env: { INBOX_SYNC: "always", DATABASE_URL: db }, says: /INBOX_SYNC must be write or fdatasync/ },
   ];
 
   for (const c of cases) {
