@@ -11,9 +11,15 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { now } from "./stats.ts";
 
+/** Node's flags in `npm start` (package.json), so the bench runs the bot with the flags users run it with. */
+const startFlags = (): string[] => {
+  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((w) => w.startsWith("--"));
+};
+
 export const BOT = existsSync("dist/src/main.js")
-  ? { label: "node dist/src/main.js", args: ["dist/src/main.js"] }
-  : { label: "node --import tsx src/main.ts", args: ["--import", "tsx", "src/main.ts"] };
+  ? { label: `node ${[...startFlags(), "dist/src/main.js"].join(" ")}`, args: [...startFlags(), "dist/src/main.js"] }
+  : { label: "node --import tsx src/main.ts", args: [...startFlags(), "--import", "tsx", "src/main.ts"] };
 
 /** The newest .ts under src/ is newer than the build: the bench would measure old code. */
 export function staleBuild(): boolean {

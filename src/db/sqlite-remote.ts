@@ -28,7 +28,9 @@ function workerFile(): string {
 
 function startWorker(file: string, timeoutMs: number, role: "writer" | "reader"): Worker {
   const adapterPath = createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3");
-  return new Worker(workerFile(), { workerData: { file, timeoutMs, role, adapterPath } });
+  // A small young generation, like the main thread's (--max-semi-space-size=1 in npm start): a worker holds
+  // one statement's rows at a time, and each isolate's default semi-spaces cost idle memory (issue 15).
+  return new Worker(workerFile(), { workerData: { file, timeoutMs, role, adapterPath }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
 }
 
 function toError(e: { name: string; message: string; code?: string; cause?: unknown }): Error {
