@@ -45,7 +45,7 @@ export type RemoteSqlite = {
   terminate: () => Promise<void>;
 };
 
-type Channel = { call: <T>(body: Body) => Promise<T>; ready: Promise<void>; terminate: () => Promise<void> };
+type Channel = { call: <T>(body: Body) => Promise<T>; ready: Promise<void>; open: () => void; terminate: () => Promise<void> };
 type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 /**
@@ -54,8 +54,9 @@ type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, "id"> 
  * process's lock therefore delays no one's /coordinators, and reads see only committed rows.
  */
 export function remoteSqlite(file: string, timeoutMs: number): RemoteSqlite {
+  // Both threads start at once; the reader opens the file when the writer has (journal_mode is the writer's).
   const writer = channel(file, timeoutMs, "writer");
-  let reader!: Channel;
+  const reader = channel(file, timeoutMs, "reader");
   const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bRETURNING\b/i.test(sql);
 
   const base = { provider: "sqlite" as const, adapterName: "@prisma/adapter-better-sqlite3" };
@@ -80,14 +81,22 @@ export function remoteSqlite(file: string, timeoutMs: number): RemoteSqlite {
       await Promise.allSettled([writer.call<void>({ op: "dispose" }), reader.call<void>({ op: "dispose" })]);
     },
   };
-  const ready = writer.ready.then(() => {
-    reader = channel(file, timeoutMs, "reader");
-    return reader.ready;
-  });
+  // A writer that cannot open the file fails `ready`; the reader, still waiting, is stopped with it.
+  reader.ready.catch(() => {});
+  const ready = writer.ready.then(
+    () => {
+      reader.open();
+      return reader.ready;
+    },
+    async (e: unknown) => {
+      await reader.terminate();
+      throw e;
+    },
+  );
   return {
     factory: { ...base, connect: async () => { await ready; return adapter; } },
     ready,
-    terminate: async () => { await Promise.all([writer.terminate(), reader?.terminate()]); },
+    terminate: async () => { await Promise.all([writer.terminate(), reader.terminate()]); },
   };
 }
 
@@ -127,6 +136,8 @@ function channel(file: string, timeoutMs: number, role: "writer" | "reader"): Ch
   return {
     call,
     ready,
+    /** Tells a reader to open the file (src/db/sqlite-worker.cjs waits for this one message). */
+    open: () => worker.postMessage({ op: "open" }),
     terminate: async () => {
       worker.removeAllListeners("exit");
       await worker.terminate();

@@ -19,6 +19,9 @@ const { parentPort, workerData } = require("node:worker_threads");
 async function main() {
   const { file, timeoutMs, role, adapterPath } = workerData;
   const { PrismaBetterSQLite3 } = require(adapterPath);
+  // The reader starts beside the writer (loading the modules is most of a worker's start) but opens the file
+  // only when told, once the writer has set WAL mode.
+  if (role === "reader") await new Promise((r) => parentPort.once("message", r));
   const factory = new PrismaBetterSQLite3({ url: file, timeout: timeoutMs }, { timestampFormat: "iso8601" });
   const conn = await factory.connect();
   // Per-connection settings, set before the first query: WAL lets the reader run beside the writer;

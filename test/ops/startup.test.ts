@@ -61,4 +61,12 @@ describe("start-up refuses a configuration that cannot work", { timeout: 90_000 
     expect(env.status).toBe(78);
     expect(env.stderr).toMatch(/DATABASE_URL must start with file:/);
   });
+
+  it("GIVEN a DATABASE_URL file that is not a database THEN the bot stops with exit 1 and says why", async () => {
+    const f = join(dir, "not-a-db.db");
+    writeFileSync(f, Buffer.alloc(4096, 0x5a));
+    const r = await runBot({ DATABASE_URL: `file:${f}` });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/file is not a database/);
+  });
 });
