@@ -207,9 +207,10 @@ export async function findCoordinators(ctx: Ctx, query?: string): Promise<Reply>
     .map((s) => ({ s, score: Math.max(...[s.nameEn, s.nameRu, ...s.aliases].map((x) => matchScore(query, x))) }))
     .filter((x) => x.score >= 20)
     .sort((x, y) => y.score - x.score);
-  // A near miss ("Bangldesh") is accepted when one state stands out and no area comes close.
+  // A near miss ("Bangldesh") or a start of a name is accepted when one state stands out and no area comes as
+  // close; on a tie ("Ira": Iran and Iraq) both are suggested. An area scoring 50 or more was answered above.
   const clear = nearStates[0] && (nearStates[1]?.score ?? 0) < nearStates[0].score && !(ranked[0] && ranked[0].score >= nearStates[0].score);
-  if (nearStates[0] && (nearStates[0].score >= 50 || clear)) return stateView(ctx, b, nearStates[0].s.code);
+  if (clear) return stateView(ctx, b, nearStates[0]!.s.code);
   const suggestions = [...ranked.slice(0, 3).map((x) => b.n.area(x.area.id)), ...nearStates.slice(0, 2).map((x) => b.n.state(x.s.code))];
   throw new UserError("area_not_found", { query }, suggestions.length ? suggestions : areas.slice(0, 5).map((a) => b.n.area(a.id)));
 }
