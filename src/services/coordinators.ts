@@ -23,6 +23,8 @@ type Board = {
   /** Every offer on record (dates of application, 2.7) and the meetings announced by the day. */
   allOffers: OfferRow[];
   meetings: DeadlineRow[];
+  /** Whether the text of the modalities rules is adopted by the day (from the date of its adoption). */
+  rulesAdopted: boolean;
 };
 
 async function board(ctx: Ctx): Promise<Board> {
@@ -41,7 +43,19 @@ async function board(ctx: Ctx): Promise<Board> {
     const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
     return st === "not_yet" ? [] : [{ ...o, status: st }];
   });
-  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers, ctx.settings.forum.recordDates), allOffers, meetings };
+  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers, ctx.settings.forum.recordDates), allOffers, meetings, rulesAdopted: await rulesAdopted(ctx, n, day) };
+}
+
+/**
+ * The modalities text counts as adopted from the date of the decision that adopted it (a replayed earlier day
+ * still sees draft rules); a text recorded as adopted with no decision on record, from its own date.
+ */
+async function rulesAdopted(ctx: Ctx, n: Namer, day: string): Promise<boolean> {
+  const symbol = ctx.settings.forum.rules.modalitiesDocument;
+  const doc = n.ref.documents.find((d) => d.symbol === symbol);
+  if (doc?.status !== "adopted") return false;
+  const decided = (await ctx.repos.cycle.decisions({ targetType: "document", targetRef: symbol })).filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0];
+  return happenedBy(decided ?? doc.date, day);
 }
 
 const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
@@ -154,8 +168,7 @@ function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
 
 /** "draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted)", naming the text only to those who may see it. */
 function ruleNote(ctx: Ctx, b: Board, rule: RuleId): string {
-  const adopted = b.n.ref.documents.find((d) => d.symbol === ctx.settings.forum.rules.modalitiesDocument)?.status === "adopted";
-  return ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations[rule]?.para ?? ""}` });
+  return ctx.t(b.rulesAdopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations[rule]?.para ?? ""}` });
 }
 
 /** The concept paper's status as reported, with the report's date said to be that (not a decision date). */
