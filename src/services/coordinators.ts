@@ -37,10 +37,9 @@ async function board(ctx: Ctx): Promise<Board> {
   const positions = new Map<string, PositionRow[]>();
   // Only what was on record by today: positions taken later do not exist yet.
   for (const p of ps.filter((x) => calendarDate(x.createdAt, ctx.settings.timeZone) <= day)) positions.set(p.targetRef, [...(positions.get(p.targetRef) ?? []), p]);
-  const firstSeen = (o: OfferRow) => positions.get(o.id)?.map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
-  // An offer exists from its submission (or first dated fact); it is pending until the decision's date.
+  // An offer exists from its submission (or its first dated position); it is pending until the decision's date.
   const offers = allOffers.flatMap((o) => {
-    const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
+    const st = offerState(o, day, earliest(ps, o.id, ctx));
     return st === "not_yet" ? [] : [{ ...o, status: st }];
   });
   return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers, ctx.settings.forum.recordDates), allOffers, meetings, rulesAdopted: await rulesAdopted(ctx, n, day) };
