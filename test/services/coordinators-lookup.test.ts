@@ -49,6 +49,16 @@ describe("a dimension, by words of its English or Russian name", () => {
   it("'environmental' is the dimension; 'environment', an area's own alias, is that area", async () => {
     expect((await ask("environmental")).summary).toBe("Environmental dimension: 3 priority area(s), 2 without a Coordinator");
     expect((await ask("environment")).summary).toBe("Coordination of Environment protection");
+    // A word of a hyphenated name counts alone.
+    expect((await ask("political")).summary).toBe("Military-political dimension: 1 priority area(s), 0 without a Coordinator");
+  });
+  it("a dimension's list is not detailed: each area says its Coordinator and Co-coordinators only", async () => {
+    const r = await ask("economic");
+    expect(r.blocks.slice(0, 2)).toEqual([
+      { type: "header", text: "Agriculture · Economic dimension" },
+      { type: "fields", fields: [{ label: "Coordinator", value: "China" }, { label: "Co-coordinators", value: "—" }] },
+    ]);
+    expect(r.blocks.filter((b) => b.type === "context" && !b.matter)).toEqual([]);
   });
   it("matchDimension: filler words and words under 4 letters name nothing; every word must match", () => {
     const dims = [
@@ -56,6 +66,9 @@ describe("a dimension, by words of its English or Russian name", () => {
       { id: "human", nameEn: "Human dimension", nameRu: "Человеческое измерение" },
     ];
     expect(matchDimension(dims, "the dimension")).toBeUndefined();
+    expect(matchDimension(dims, "измерение")).toBeUndefined();
+    // Four letters in common are not enough when both words are longer: at least six (or the shorter word).
+    expect(matchDimension(dims, "econiche")).toBeUndefined();
     expect(matchDimension(dims, "eco")).toBeUndefined();
     expect(matchDimension(dims, "economy")?.id).toBe("economic");
     expect(matchDimension(dims, "human economic")).toBeUndefined();
@@ -78,6 +91,9 @@ describe("priority areas", () => {
     expect(headers(r).sort()).toEqual(["Combating illicit drugs", "Combating terrorism"]);
     expect((await asRussian(app, "India", "/coordinators combating")).summary).toBe("Подходящих приоритетных областей: 2");
   });
+  it("a part of a name ('urism') is enough for one area", async () => {
+    expect((await ask("urism")).summary).toBe("Coordination of Tourism");
+  });
   it("'and' matches six areas equally: the first five are shown", async () => {
     const r = await ask("and");
     expect(r.summary).toBe("5 priority areas match:");
@@ -91,6 +107,8 @@ describe("states", () => {
     expect((await ask("Bangldesh")).summary).toBe("Bangladesh coordinates:");
     expect((await ask("Irann")).summary).toBe("Iran coordinates:");
     expect((await ask("Tajik")).summary).toBe("Tajikistan coordinates:");
+    // Two letters off in eight: still a near miss.
+    expect((await ask("Bangldsh")).summary).toBe("Bangladesh coordinates:");
   });
   it("'Ira' starts both Iran and Iraq: neither is chosen, both are suggested (a tie is not a match)", async () => {
     const r = await ask("Ira");
@@ -105,6 +123,12 @@ describe("states", () => {
     const r = await ask("Republic");
     expect(r.status).toBe("error");
     expect(r.blocks.at(-1)).toEqual({ type: "list", items: ["Epidemiological safety, public health and pharmaceuticals", "Azerbaijan", "India"] });
+  });
+  it("a near miss that an area matches as closely is not taken: 'khe' (Cambodia, ICTs), 'nd' (India, three areas of seven)", async () => {
+    expect((await ask("khe")).blocks.at(-1)).toEqual({ type: "list", items: ["Security of and in the use of ICTs", "Cambodia"] });
+    const r = await ask("nd");
+    expect(r.status).toBe("error");
+    expect(r.blocks.at(-1)).toEqual({ type: "list", items: ["Development of SMEs", "Development of secure and effective systems of transportation corridors", "Epidemiological safety, public health and pharmaceuticals", "India"] });
   });
   it("nothing near: the first five areas are offered", async () => {
     const r = await ask("zzzz");

@@ -59,6 +59,12 @@ describe("positions and offers as on record by the day asked about", () => {
     expect(offerBlocks(await ask("2023-06-13", "sustainable development"))).toEqual([{ type: "list", matter: "offer", items: [ISR] }]);
     expect((await ask("2023-06-12", "Israel")).status).toBe("info");
   });
+  it("GIVEN Thailand supports Israel's offer on 20 June 2023 THEN that date is not Iraq's: Iraq's offer is still unknown on 1 July", async () => {
+    at("2023-06-20");
+    expect((await app.as("Thailand", "/support offer:ISR")).status).toBe("ok");
+    expect(offerBlocks(await ask("2023-07-01", "terrorism"))).toEqual([]);
+    expect(offerBlocks(await ask("2023-07-01", "sustainable development"))).toEqual([{ type: "list", matter: "offer", items: [ISR, "supported by: Thailand"] }]);
+  });
   it("GIVEN Iraq offers to coordinate Trade and investment for 2025-2026 THEN the offer says its role and tenure until it is decided", async () => {
     at("2024-03-04");
     await app.as("Iraq", "/offer trade and investment as coordinator for 2025-2026 We will host");

@@ -37,6 +37,17 @@ describe("GIVEN the Ministerial Council adopts MC/2023/DRAFT/4 on 21 September 2
   });
 });
 
+describe("GIVEN MC/2023/DRAFT/4 approved by the SOC on 1 September 2023, then adopted on 21 September", () => {
+  it("THEN only the adoption makes its paras rules: on 10 September they were still draft rules", async () => {
+    at("2023-09-01");
+    expect((await app.as("secretariat", "/decide MC/2023/DRAFT/4 approved override Approved for the Ministerial Council")).status).toBe("ok");
+    at("2023-09-22");
+    expect((await app.as("secretariat", "/decide MC/2023/DRAFT/4 adopted on 2023-09-21 override Adopted")).status).toBe("ok");
+    expect(field(await ask("2023-09-10", "trade"), "Coordinator")).toBe(`${ACTING_EN} (draft rule: MC/2023/DRAFT/4 para 1.11 (not adopted))`);
+    expect(field(await ask("2023-09-21", "trade"), "Coordinator")).toBe(`${ACTING_EN} (rule: MC/2023/DRAFT/4 para 1.11)`);
+  });
+});
+
 describe("GIVEN MC/2023/DRAFT/4 recorded as adopted with no decision on record (as an import would)", () => {
   it("THEN it counts as adopted from its own date, 14 June 2023", async () => {
     await app.repos.write({ platform: "import", userId: "import", role: "system" }, async (tx) => {

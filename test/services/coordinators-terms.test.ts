@@ -49,6 +49,15 @@ describe("GIVEN the SOC ends Russia's 2024-2025 ICT term on 30 June 2024 (its un
   });
 });
 
+describe("GIVEN the SOC ends Bangladesh's term as Co-coordinator of Natural disaster management on 30 September 2023", () => {
+  it("THEN the area, which never had a Coordinator, is just vacant: a Co-coordinator's end is not a Coordinator's", async () => {
+    await secretariat("2023-09-01", "/decide appointment:appt-bgd-cocoord-disaster-2021 terminated until 2023-09-30");
+    const r = await ask("2023-10-01", "disaster management");
+    expect(field(r, "Coordinator")).toBe("vacant");
+    expect(field(r, "Co-coordinators")).toBe("—");
+  });
+});
+
 describe("seeded vacancies", () => {
   it("Finance has neither: just 'vacant'; SMEs has Thailand as Co-coordinator, who may act", async () => {
     expect(field(await ask("2023-08-23", "finance"), "Coordinator")).toBe("vacant");
@@ -110,9 +119,27 @@ describe("approved terms not yet started, in the order they start", () => {
     await secretariat("2023-09-01", "/decide offer:irq-trade-investment approved decision SOC/2023-II/DEC/5");
     await secretariat("2023-09-01", "/decide offer:ind-trade-investment approved decision SOC/2023-II/DEC/6");
     const r = await ask("2023-09-02", "trade");
+    // A term not yet started has not ended: the vacancy names no term.
+    expect(field(r, "Coordinator")).toBe(`vacant; ${ACTING}`);
     expect(field(r, "Approved, not yet started")).toBe("India — Co-coordinator (2024-2025, from 1 January 2024); Iraq — Coordinator (2025-2026, from 1 January 2025)");
     const ru = await asRussian(app, "India", "/coordinators trade");
     expect(field(ru, "Утверждены, срок ещё не начался")).toBe("Индия — Сокоординатор (2024-2025, с 1 января 2024 г.); Ирак — Координатор (2025-2026, с 1 января 2025 г.)");
+  });
+});
+
+describe("a state's view, role by role, each in the order its term starts", () => {
+  it("China on 23 August 2023: Coordinator of Agriculture; Co-coordinator of five areas, the undated one first, the approved one last", async () => {
+    expect((await ask("2023-08-23", "China")).blocks).toEqual([{ type: "list", items: [
+      "Coordinator: Agriculture",
+      "Co-coordinator: Environment protection",
+      "Co-coordinator: Epidemiological safety, public health and pharmaceuticals (23 June 2021 – …)",
+      "Co-coordinator: Human dimension (23 June 2021 – …)",
+      "Co-coordinator: Development of secure and effective systems of transportation corridors (23 June 2021 – …)",
+      "Co-coordinator: Security of and in the use of ICTs (2024-2025, from 1 January 2024) — approved, not yet started",
+    ] }]);
+    const ru = await asRussian(app, "India", "/coordinators China");
+    expect(ru.summary).toBe("Китай координирует:");
+    expect((ru.blocks[0] as { items: string[] }).items.at(-1)).toBe("Сокоординатор: Безопасность в сфере использования ИКТ и самих ИКТ (2024-2025, с 1 января 2024 г.) — утверждён, срок ещё не начался");
   });
 });
 
