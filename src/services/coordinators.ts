@@ -57,7 +57,7 @@ async function rulesAdopted(ctx: Ctx, n: Namer, day: string): Promise<boolean> {
   return happenedBy(decided ?? doc.date, day);
 }
 
-const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
+const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0];
 
 const stateOf = (b: Board, a: AppointmentRow) => appointmentState(a, b.appointments, b.day, b.decidedOn(a));
 const inForce = (b: Board, a: AppointmentRow) => stateOf(b, a) === "in_force";
@@ -181,7 +181,7 @@ const vacantCount = (b: Board, areas: AreaRow[]) => areas.filter((a) => !b.appoi
 
 /** A dimension named by its id or words of its English or Russian name ("economic", "экологическое", "environment"). */
 export function matchDimension<D extends { id: string; nameEn: string; nameRu: string }>(dims: D[], query: string): D | undefined {
-  const filler = new Set(["dimension", "измерение", "измерения", "the"]);
+  const filler = new Set(["dimension", "измерение", "измерения"]);
   const words = normalise(query).split(/[\s-]+/).filter((w) => w.length >= 4 && !filler.has(w));
   if (!words.length) return undefined;
   const common = (a: string, b: string) => { let k = 0; while (k < a.length && a[k] === b[k]) k++; return k; };
