@@ -23,6 +23,8 @@ type Board = {
   /** Every offer on record (dates of application, 2.7) and the meetings announced by the day. */
   allOffers: OfferRow[];
   meetings: DeadlineRow[];
+  /** Whether the text of the modalities rules is adopted by the day (from the date of its adoption). */
+  rulesAdopted: boolean;
 };
 
 async function board(ctx: Ctx): Promise<Board> {
@@ -35,16 +37,27 @@ async function board(ctx: Ctx): Promise<Board> {
   const positions = new Map<string, PositionRow[]>();
   // Only what was on record by today: positions taken later do not exist yet.
   for (const p of ps.filter((x) => calendarDate(x.createdAt, ctx.settings.timeZone) <= day)) positions.set(p.targetRef, [...(positions.get(p.targetRef) ?? []), p]);
-  const firstSeen = (o: OfferRow) => positions.get(o.id)?.map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
-  // An offer exists from its submission (or first dated fact); it is pending until the decision's date.
+  // An offer exists from its submission (or its first dated position); it is pending until the decision's date.
   const offers = allOffers.flatMap((o) => {
-    const st = offerState(o, day, o.submittedOn ? null : firstSeen(o) ?? earliest(ps, o.id, ctx));
+    const st = offerState(o, day, earliest(ps, o.id, ctx));
     return st === "not_yet" ? [] : [{ ...o, status: st }];
   });
-  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers, ctx.settings.forum.recordDates), allOffers, meetings };
+  return { n, appointments, offers, positions, day, decidedOn: decidedOnOf(allOffers, ctx.settings.forum.recordDates), allOffers, meetings, rulesAdopted: await rulesAdopted(ctx, n, day) };
 }
 
-const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0] ?? null;
+/**
+ * The modalities text counts as adopted from the date of the decision that adopted it (a replayed earlier day
+ * still sees draft rules); a text recorded as adopted with no decision on record, from its own date.
+ */
+async function rulesAdopted(ctx: Ctx, n: Namer, day: string): Promise<boolean> {
+  const symbol = ctx.settings.forum.rules.modalitiesDocument;
+  const doc = n.ref.documents.find((d) => d.symbol === symbol);
+  if (doc?.status !== "adopted") return false;
+  const decided = (await ctx.repos.cycle.decisions({ targetType: "document", targetRef: symbol })).filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0];
+  return happenedBy(decided ?? doc.date, day);
+}
+
+const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0];
 
 const stateOf = (b: Board, a: AppointmentRow) => appointmentState(a, b.appointments, b.day, b.decidedOn(a));
 const inForce = (b: Board, a: AppointmentRow) => stateOf(b, a) === "in_force";
@@ -154,8 +167,7 @@ function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
 
 /** "draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted)", naming the text only to those who may see it. */
 function ruleNote(ctx: Ctx, b: Board, rule: RuleId): string {
-  const adopted = b.n.ref.documents.find((d) => d.symbol === ctx.settings.forum.rules.modalitiesDocument)?.status === "adopted";
-  return ctx.t(adopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations[rule]?.para ?? ""}` });
+  return ctx.t(b.rulesAdopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations[rule]?.para ?? ""}` });
 }
 
 /** The concept paper's status as reported, with the report's date said to be that (not a decision date). */
@@ -169,7 +181,7 @@ const vacantCount = (b: Board, areas: AreaRow[]) => areas.filter((a) => !b.appoi
 
 /** A dimension named by its id or words of its English or Russian name ("economic", "экологическое", "environment"). */
 export function matchDimension<D extends { id: string; nameEn: string; nameRu: string }>(dims: D[], query: string): D | undefined {
-  const filler = new Set(["dimension", "измерение", "измерения", "the"]);
+  const filler = new Set(["dimension", "измерение", "измерения"]);
   const words = normalise(query).split(/[\s-]+/).filter((w) => w.length >= 4 && !filler.has(w));
   if (!words.length) return undefined;
   const common = (a: string, b: string) => { let k = 0; while (k < a.length && a[k] === b[k]) k++; return k; };
@@ -207,9 +219,10 @@ export async function findCoordinators(ctx: Ctx, query?: string): Promise<Reply>
     .map((s) => ({ s, score: Math.max(...[s.nameEn, s.nameRu, ...s.aliases].map((x) => matchScore(query, x))) }))
     .filter((x) => x.score >= 20)
     .sort((x, y) => y.score - x.score);
-  // A near miss ("Bangldesh") is accepted when one state stands out and no area comes close.
+  // A near miss ("Bangldesh") or a start of a name is accepted when one state stands out and no area comes as
+  // close; on a tie ("Ira": Iran and Iraq) both are suggested. An area scoring 50 or more was answered above.
   const clear = nearStates[0] && (nearStates[1]?.score ?? 0) < nearStates[0].score && !(ranked[0] && ranked[0].score >= nearStates[0].score);
-  if (nearStates[0] && (nearStates[0].score >= 50 || clear)) return stateView(ctx, b, nearStates[0].s.code);
+  if (clear) return stateView(ctx, b, nearStates[0]!.s.code);
   const suggestions = [...ranked.slice(0, 3).map((x) => b.n.area(x.area.id)), ...nearStates.slice(0, 2).map((x) => b.n.state(x.s.code))];
   throw new UserError("area_not_found", { query }, suggestions.length ? suggestions : areas.slice(0, 5).map((a) => b.n.area(a.id)));
 }
