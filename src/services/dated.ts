@@ -78,18 +78,21 @@ const KIND: Record<RuleId, string> = {
  */
 export async function datedItems(ctx: Ctx, from: string, to: string | undefined): Promise<DatedItem[]> {
   const day = today(ctx);
-  const [rows, appointments, offers, silences, n] = await Promise.all([
+  const { rules } = ctx.settings.forum;
+  const [rows, appointments, offers, silences, n, decisions] = await Promise.all([
     ctx.repos.deadlines.between(from, to),
     ctx.repos.coordination.appointments(),
     ctx.repos.coordination.offers(),
     silenceOn(ctx, day),
     namer(ctx),
+    ctx.repos.cycle.decisions({ targetType: "document", targetRef: rules.modalitiesDocument }),
   ]);
   const inRange = (d: string) => d >= from && (!to || d <= to);
   const ru = ctx.lang === "ru";
-  const { rules } = ctx.settings.forum;
   const modalities = n.ref.documents.find((d) => d.symbol === rules.modalitiesDocument);
-  const adopted = modalities?.status === "adopted" && happenedBy(modalities.date, day);
+  // In force from the day of the decision that adopted it (a text imported as adopted: from its own date).
+  const adoptedOn = decisions.filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0] ?? modalities?.date;
+  const adopted = modalities?.status === "adopted" && happenedBy(adoptedOn, day);
   const ruled = (r: RuleId) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
   const mk = (i: DueItem): DatedItem => ({
     id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysLeft(day, i.due), restricted: i.restricted,
@@ -116,8 +119,11 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     const g = twin(r);
     const base: DatedItem = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
     if (g) {
-      generated.filter((x) => x.rule === g.rule && x.due === g.due).forEach((x) => used.add(x.id));
-      items.push({ ...mk(g), ...base, kind: r.kind });
+      const same = generated.filter((x) => x.rule === g.rule && x.due === g.due);
+      for (const x of same) used.add(x.id);
+      // One row may state several states' obligation (the ICT tenure of Russia and China): it asks them all.
+      const addressees = g.addressees === "members" ? g.addressees : [...new Set(same.flatMap((x) => x.addressees))];
+      items.push({ ...mk(g), ...base, kind: r.kind, addressees });
     } else items.push(r.kind === "comments_due" ? { ...base, ...ruled("comments_due"), addressees: "members", respond: docOf(n, r) } : base);
   }
   for (const g of generated) if (!used.has(g.id)) items.push(mk(g));
