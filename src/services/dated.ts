@@ -112,10 +112,12 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     (/approval-plan/.test(r.id) && g.rule === "plan_approval")));
   const used = new Set<string>();
   const items: DatedItem[] = [];
-  const ended = new Set(silences.filter((x) => x.status.state !== "running" && x.status.state !== "scheduled").map((x) => x.s.id));
+  // A silence row is its procedure's: by id (/silence start), or by the last day for a row citing its minutes (seeds/001).
+  const procedureOf = (r: DeadlineRow) => silences.find((x) => x.s.id === r.source) ?? silences.find((x) => x.s.expiresOn === r.due);
+  const ended = (state: string | undefined) => !!state && state !== "running" && state !== "scheduled";
   for (const r of rows) {
     if (!happenedBy(r.announcedOn, day)) continue;
-    if (r.kind === "silence" && ended.has(r.source)) continue;
+    if (r.kind === "silence" && ended(procedureOf(r)?.status.state)) continue;
     const g = twin(r);
     const base: DatedItem = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
     if (g) {
