@@ -129,9 +129,10 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
     } else items.push(r.kind === "comments_due" ? { ...base, ...ruled("comments_due"), addressees: "members", respond: docOf(n, r) } : base);
   }
   for (const g of generated) if (!used.has(g.id)) items.push(mk(g));
-  // A document's own comment due date, when no table row states it.
+  // A document's own comment due date, when no table row states it (another text's due the same day does not).
+  const stated = (d: { symbol: string; commentsDue: string }) => items.some((i) => i.due === d.commentsDue && i.respond?.type === "document" && i.respond.ref === d.symbol);
   for (const d of n.ref.documents)
-    if (d.commentsDue && inRange(d.commentsDue) && happenedBy(d.date, day) && !items.some((i) => i.kind === "comments_due" && i.due === d.commentsDue))
+    if (d.commentsDue && inRange(d.commentsDue) && happenedBy(d.date, day) && !stated({ symbol: d.symbol, commentsDue: d.commentsDue }))
       items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysLeft(day, d.commentsDue), restricted: d.restricted, ...ruled("comments_due"), addressees: "members", respond: { type: "document", ref: d.symbol } });
   for (const { s, status } of silences) {
     if (status.state !== "running" || !inRange(s.expiresOn)) continue;
