@@ -106,10 +106,12 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],
       rows.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day) && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
   ];
-  // A table row that states the same obligation as a rule keeps its own wording and takes the rule's facts.
-  const twin = (r: DeadlineRow): DueItem | undefined => generated.find((g) => g.due === r.due && (
-    (r.kind === "event_plan" && g.rule === "plan_proposals") || (r.kind === "tenure_end" && g.rule === "tenure_end") ||
-    (/approval-plan/.test(r.id) && g.rule === "plan_approval")));
+  // A table row that states the same obligation as a rule keeps its own wording and takes the rule's facts; a
+  // tenure row, the ends on its day in the area its title names (another area's term may end the same day).
+  const rowTitle = (r: DeadlineRow) => (ru ? r.titleRu : r.title);
+  const states = (r: DeadlineRow, g: DueItem) => g.due === r.due && (
+    (r.kind === "event_plan" && g.rule === "plan_proposals") || (r.kind === "tenure_end" && g.rule === "tenure_end" && rowTitle(r).includes(n.area(g.subject.area))) ||
+    (/approval-plan/.test(r.id) && g.rule === "plan_approval"));
   const used = new Set<string>();
   const items: DatedItem[] = [];
   // A silence row is its procedure's: by id (/silence start), or by the last day for a row citing its minutes (seeds/001).
@@ -118,14 +120,14 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   for (const r of rows) {
     if (!happenedBy(r.announcedOn, day)) continue;
     if (r.kind === "silence" && ended(procedureOf(r)?.status.state)) continue;
-    const g = twin(r);
-    const base: DatedItem = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
+    const same = generated.filter((g) => states(r, g));
+    const g = same[0];
+    const base: DatedItem = { id: r.id, kind: r.kind, title: rowTitle(r), due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
     if (g) {
-      const same = generated.filter((x) => x.rule === g.rule && x.due === g.due);
       for (const x of same) used.add(x.id);
       // One row may state several states' obligation (the ICT tenure of Russia and China): it asks them all.
       const addressees = g.addressees === "members" ? g.addressees : [...new Set(same.flatMap((x) => x.addressees))];
-      items.push({ ...mk(g), ...base, kind: r.kind, addressees });
+      items.push({ ...mk(g), ...base, addressees });
     } else items.push(r.kind === "comments_due" ? { ...base, ...ruled("comments_due"), addressees: "members", respond: docOf(n, r) } : base);
   }
   for (const g of generated) if (!used.has(g.id)) items.push(mk(g));
