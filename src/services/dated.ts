@@ -46,8 +46,7 @@ export function decidedOnOf(offers: OfferRow[], recordDates: Readonly<Record<str
 export async function silenceOn(ctx: Ctx, day: string, about?: string[]): Promise<{ s: SilenceRow; status: ReturnType<typeof silenceStatus> }[]> {
   const all = await (about ? ctx.repos.silence.about(about) : ctx.repos.silence.all());
   const refs = [...new Set(all.flatMap((s) => [s.id, s.targetRef].filter((x): x is string => !!x)))];
-  const ps = refs.length ? await ctx.repos.time.positionsOn(refs) : [];
-  const dated = asDated(ctx, ps);
+  const dated = asDated(ctx, await ctx.repos.time.positionsOn(refs));
   return all.map((s) => ({ s, status: silenceStatus(s, dated, day, s.brokenAt ? ctxDay(ctx, s.brokenAt) : undefined) }));
 }
 

@@ -111,3 +111,27 @@ describe("GIVEN the Secretariat starts a silence procedure on MC/2023/DRAFT/5 on
     expect((await silenceOn(ctx, "2023-08-28", [SP])).map((x) => x.s.id)).toEqual([SP]);
   });
 });
+
+describe("the day of a break is the forum's calendar day (Asia/Almaty)", () => {
+  it("India's objection typed at 23:30 in Astana on 28 August (00:30 on the 29th in Almaty) breaks silence on 29 August", async () => {
+    await start();
+    app.setNow("2023-08-28T23:30:00+05:00");
+    expect((await app.as("India", "/object MC/2023/DRAFT/5 Not acceptable")).status).toBe("ok");
+    const ctx = await ctxAs(app, "India", "2023-08-29T10:00:00+06:00");
+    expect((await silenceOn(ctx, "2023-08-28", [SP]))[0]?.status).toEqual({ state: "running" });
+    expect((await silenceOn(ctx, "2023-08-29", [SP]))[0]?.status).toEqual({ state: "broken", brokenBy: "IND", brokenOn: "2023-08-29" });
+  });
+
+  it("a break on record with no position on file (China, 20:00 UTC on 25 August) counts from that day in Almaty, 26 August", async () => {
+    await start();
+    await app.repos.write({ platform: "console", userId: "import", role: "secretariat" }, async (tx) => {
+      await app.repos.silence.breakBy(tx, SP, "CHN", new Date("2023-08-25T20:00:00Z"));
+      return { result: null, audit: [] };
+    }, new Date("2023-08-25T20:00:00Z"));
+    const ctx = await ctxAs(app, "India", "2023-08-27T10:00:00+06:00");
+    expect((await silenceOn(ctx, "2023-08-25", [SP]))[0]?.status).toEqual({ state: "running" });
+    expect((await silenceOn(ctx, "2023-08-26", [SP]))[0]?.status).toEqual({ state: "broken", brokenBy: "CHN", brokenOn: "2023-08-26" });
+    expect(silences(await items("2023-08-25T12:00:00+06:00", "2023-08-25", "2023-09-30"))).toHaveLength(1);
+    expect(silences(await items("2023-08-26T12:00:00+06:00", "2023-08-26", "2023-09-30"))).toEqual([]);
+  });
+});

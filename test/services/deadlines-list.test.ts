@@ -9,6 +9,7 @@ import type { Reply } from "../../src/services/reply.ts";
 import { datedItems } from "../../src/services/dated.ts";
 import { dueLine, listDeadlines, ruleTag } from "../../src/services/deadlines.ts";
 import { ctxAs } from "./positions-helpers.ts";
+import { CICA } from "../helpers/forum.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
@@ -134,5 +135,17 @@ describe("a date the Secretariat adds (/deadline add … deadline …)", () => {
     expect((await app.as("secretariat", "/deadline add 2023-09-15 deadline Nominations for the Deputy Secretary General")).status).toBe("ok");
     expect(list(await app.as("India", "/deadlines 30"))).toContainEqual("15 September 2023 — Nominations for the Deputy Secretary General · deadline · 23 days left");
     expect(list(await asRussian(app, "India", "/deadlines 30"))).toContainEqual("15 сентября 2023 г. — Nominations for the Deputy Secretary General · срок · осталось дней: 23");
+  });
+});
+
+describe("a forum whose citations differ (its description's rules.citations)", () => {
+  it("a decision cited by its paragraph alone reads 'rule: item 6'; a rule it cites nowhere carries no tag", async () => {
+    const { plan_proposals: pp, cbm_review: _, ...rest } = CICA.rules.citations;
+    const forum = { ...CICA, rules: { ...CICA.rules, citations: { ...rest, plan_proposals: { para: pp!.para, source: pp!.source } } } };
+    const ctx = await ctxAs(app, "India", SEED_NOW, "en", { settings: { timeZone: CICA.timeZone, forum: forum as typeof CICA } });
+    const xs = await datedItems(ctx, "2023-08-23", "2023-12-31");
+    expect(ruleTag(ctx, xs.find((i) => i.id === "event-plan-2024-inputs")!)).toBe(" (rule: item 6)");
+    expect(ruleTag(ctx, xs.find((i) => i.id === "cbm-review-2023")!)).toBe("");
+    expect(dueLine(ctx, xs.find((i) => i.id === "cbm-review-2023")!)).toBe("31 December 2023 — SOC regular review of CBM implementation in 2023 (not less than once a year) · review window · 130 days left");
   });
 });
