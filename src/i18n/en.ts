@@ -36,6 +36,7 @@ export const en = {
   kind_question: "question",
   doc_para: "{document} para {para}",
   para_short: "para {para}",
+  paras_short: "paras {para}",
   whole_text: "whole text",
   offer_of: "offer of {state} ({role}, {area})",
   nomination_of: "nomination of {candidate} ({post})",
@@ -168,6 +169,7 @@ export const en = {
   dl_review_window: "review window",
   dl_tenure_end: "tenure",
   dl_other: "other",
+  dl_deadline: "deadline",
 
   // Events
   no_events: "No events found ({scope}).",

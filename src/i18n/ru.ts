@@ -36,6 +36,7 @@ export const ru: Messages = {
   kind_question: "вопрос",
   doc_para: "{document}, пункт {para}",
   para_short: "п. {para}",
+  paras_short: "пп. {para}",
   whole_text: "весь текст",
   offer_of: "предложение: {state} ({role}, {area})",
   nomination_of: "кандидатура: {candidate} ({post})",
@@ -162,6 +163,7 @@ export const ru: Messages = {
   dl_review_window: "период рассмотрения",
   dl_tenure_end: "срок полномочий",
   dl_other: "прочее",
+  dl_deadline: "срок",
 
   no_events: "Мероприятий не найдено ({scope}).",
   events_hint: "Фильтр: /events <год> <область или организатор>; предложить: /events propose title: …; concept: …; purpose: …; organisers: …",

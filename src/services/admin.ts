@@ -100,7 +100,7 @@ export async function startSilence(ctx: Ctx, target: string, given?: string): Pr
   try {
     await ctx.repos.write(author(ctx), async (tx) => {
       await ctx.repos.silence.create(tx, { id, subject, subjectRu, targetType, targetRef, startsOn: day, expiresOn: expires, outcome: "running", source: `${ctx.actor.platform}:${ctx.actor.userId}` });
-      await ctx.repos.deadlines.upsert(tx, { id: `silence-${id}`, kind: "silence", title: `Silence procedure ends: ${subject}`, titleRu: `Истекает процедура умолчания: ${subjectRu}`, due: expires, timeZone: ctx.settings.timeZone, restricted: true, source: id });
+      await ctx.repos.deadlines.upsert(tx, { id: `silence-${id}`, kind: "silence", title: `Silence procedure ends: ${subject}`, titleRu: `Истекает процедура умолчания: ${subjectRu}`, due: expires, timeZone: ctx.settings.timeZone, restricted: true, announcedOn: day, source: id });
       return { result: null, audit: [{ action: "start_silence", entity: "silence", entityId: id, details: { targetType, targetRef, expires } }] };
     }, now);
   } catch (e) {

@@ -46,8 +46,7 @@ export function decidedOnOf(offers: OfferRow[], recordDates: Readonly<Record<str
 export async function silenceOn(ctx: Ctx, day: string, about?: string[]): Promise<{ s: SilenceRow; status: ReturnType<typeof silenceStatus> }[]> {
   const all = await (about ? ctx.repos.silence.about(about) : ctx.repos.silence.all());
   const refs = [...new Set(all.flatMap((s) => [s.id, s.targetRef].filter((x): x is string => !!x)))];
-  const ps = refs.length ? await ctx.repos.time.positionsOn(refs) : [];
-  const dated = asDated(ctx, ps);
+  const dated = asDated(ctx, await ctx.repos.time.positionsOn(refs));
   return all.map((s) => ({ s, status: silenceStatus(s, dated, day, s.brokenAt ? ctxDay(ctx, s.brokenAt) : undefined) }));
 }
 
@@ -78,18 +77,21 @@ const KIND: Record<RuleId, string> = {
  */
 export async function datedItems(ctx: Ctx, from: string, to: string | undefined): Promise<DatedItem[]> {
   const day = today(ctx);
-  const [rows, appointments, offers, silences, n] = await Promise.all([
+  const { rules } = ctx.settings.forum;
+  const [rows, appointments, offers, silences, n, decisions] = await Promise.all([
     ctx.repos.deadlines.between(from, to),
     ctx.repos.coordination.appointments(),
     ctx.repos.coordination.offers(),
     silenceOn(ctx, day),
     namer(ctx),
+    ctx.repos.cycle.decisions({ targetType: "document", targetRef: rules.modalitiesDocument }),
   ]);
   const inRange = (d: string) => d >= from && (!to || d <= to);
   const ru = ctx.lang === "ru";
-  const { rules } = ctx.settings.forum;
   const modalities = n.ref.documents.find((d) => d.symbol === rules.modalitiesDocument);
-  const adopted = modalities?.status === "adopted" && happenedBy(modalities.date, day);
+  // In force from the day of the decision that adopted it (a text imported as adopted: from its own date).
+  const adoptedOn = decisions.filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0] ?? modalities?.date;
+  const adopted = modalities?.status === "adopted" && happenedBy(adoptedOn, day);
   const ruled = (r: RuleId) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
   const mk = (i: DueItem): DatedItem => ({
     id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysLeft(day, i.due), restricted: i.restricted,
@@ -103,27 +105,35 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
       [...new Set(appointments.filter((a) => appointmentState(a, appointments, day, decidedOn(a)) === "in_force").map((a) => a.stateCode))],
       rows.filter((r) => r.kind === "meeting" && happenedBy(r.announcedOn, day) && /review|обзор/i.test(r.title)).map((r) => r.due), from, to),
   ];
-  // A table row that states the same obligation as a rule keeps its own wording and takes the rule's facts.
-  const twin = (r: DeadlineRow): DueItem | undefined => generated.find((g) => g.due === r.due && (
-    (r.kind === "event_plan" && g.rule === "plan_proposals") || (r.kind === "tenure_end" && g.rule === "tenure_end") ||
-    (/approval-plan/.test(r.id) && g.rule === "plan_approval")));
+  // A table row that states the same obligation as a rule keeps its own wording and takes the rule's facts; a
+  // tenure row, the ends on its day in the area its title names (another area's term may end the same day).
+  const rowTitle = (r: DeadlineRow) => (ru ? r.titleRu : r.title);
+  const states = (r: DeadlineRow, g: DueItem) => g.due === r.due && (
+    (r.kind === "event_plan" && g.rule === "plan_proposals") || (r.kind === "tenure_end" && g.rule === "tenure_end" && rowTitle(r).includes(n.area(g.subject.area))) ||
+    (/approval-plan/.test(r.id) && g.rule === "plan_approval"));
   const used = new Set<string>();
   const items: DatedItem[] = [];
-  const ended = new Set(silences.filter((x) => x.status.state !== "running" && x.status.state !== "scheduled").map((x) => x.s.id));
+  // A silence row is its procedure's: by id (/silence start), or by the last day for a row citing its minutes (seeds/001).
+  const procedureOf = (r: DeadlineRow) => silences.find((x) => x.s.id === r.source) ?? silences.find((x) => x.s.expiresOn === r.due);
+  const ended = (state: string | undefined) => !!state && state !== "running" && state !== "scheduled";
   for (const r of rows) {
     if (!happenedBy(r.announcedOn, day)) continue;
-    if (r.kind === "silence" && ended.has(r.source)) continue;
-    const g = twin(r);
-    const base: DatedItem = { id: r.id, kind: r.kind, title: ru ? r.titleRu : r.title, due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
+    if (r.kind === "silence" && ended(procedureOf(r)?.status.state)) continue;
+    const same = generated.filter((g) => states(r, g));
+    const g = same[0];
+    const base: DatedItem = { id: r.id, kind: r.kind, title: rowTitle(r), due: r.due, daysLeft: daysLeft(day, r.due), restricted: r.restricted };
     if (g) {
-      generated.filter((x) => x.rule === g.rule && x.due === g.due).forEach((x) => used.add(x.id));
-      items.push({ ...mk(g), ...base, kind: r.kind });
+      for (const x of same) used.add(x.id);
+      // One row may state several states' obligation (the ICT tenure of Russia and China): it asks them all.
+      const addressees = g.addressees === "members" ? g.addressees : [...new Set(same.flatMap((x) => x.addressees))];
+      items.push({ ...mk(g), ...base, addressees });
     } else items.push(r.kind === "comments_due" ? { ...base, ...ruled("comments_due"), addressees: "members", respond: docOf(n, r) } : base);
   }
   for (const g of generated) if (!used.has(g.id)) items.push(mk(g));
-  // A document's own comment due date, when no table row states it.
+  // A document's own comment due date, when no table row states it (another text's due the same day does not).
+  const stated = (d: { symbol: string; commentsDue: string }) => items.some((i) => i.due === d.commentsDue && i.respond?.type === "document" && i.respond.ref === d.symbol);
   for (const d of n.ref.documents)
-    if (d.commentsDue && inRange(d.commentsDue) && happenedBy(d.date, day) && !items.some((i) => i.kind === "comments_due" && i.due === d.commentsDue))
+    if (d.commentsDue && inRange(d.commentsDue) && happenedBy(d.date, day) && !stated({ symbol: d.symbol, commentsDue: d.commentsDue }))
       items.push({ id: `comments-${d.symbol}`, kind: "comments_due", title: ctx.t("comments_due_on", { document: d.symbol }), due: d.commentsDue, daysLeft: daysLeft(day, d.commentsDue), restricted: d.restricted, ...ruled("comments_due"), addressees: "members", respond: { type: "document", ref: d.symbol } });
   for (const { s, status } of silences) {
     if (status.state !== "running" || !inRange(s.expiresOn)) continue;

@@ -24,7 +24,7 @@ export function modalitiesSource(ctx: Ctx): string {
 export function ruleTag(ctx: Ctx, i: DatedItem): string {
   const cite = i.rule ? ctx.settings.forum.rules.citations[i.rule] : undefined;
   if (!i.rule || !cite?.para) return "";
-  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${cite.para.includes(",") ? "paras" : "para"} ${cite.para}` : `${cite.in ?? ""} ${cite.para}`.trim();
+  const source = RULES[i.rule].modalities ? `${modalitiesSource(ctx)} ${ctx.t(cite.para.includes(",") ? "paras_short" : "para_short", { para: cite.para })}` : `${cite.in ?? ""} ${cite.para}`.trim();
   return ` (${ctx.t(i.draft ? "draft_rule_tag" : "rule_tag", { source })})`;
 }
 
