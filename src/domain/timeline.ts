@@ -13,6 +13,18 @@ import type { AppointmentRow, DocumentRow, EventRow, NominationRow, OfferRow, Pa
 export const happenedBy = (date: string | null | undefined, day: string): boolean => !date || date <= day;
 
 /**
+ * Whether a text is adopted on `day`: a stored status counts only from the date of the decision that took it
+ * (the earliest decision adopting it); a text imported as adopted with no decision on record, from its own
+ * date. Used for the modalities rules: draft rules (seeds/002) until the Ministerial Council adopts the text
+ * that holds them (DOMAIN.md: "MC adopts").
+ */
+export function adoptedBy(doc: { status: string; date: string | null } | undefined, decisions: readonly { outcome: string; decidedOn: string }[], day: string): boolean {
+  if (doc?.status !== "adopted") return false;
+  const decided = decisions.filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0];
+  return happenedBy(decided ?? doc.date, day);
+}
+
+/**
  * The date a fact without a date of its own became known: the earliest of the documents its source cites
  * ("seeds/001 …, item 4; seeds/004 …" → 23 June 2021), from `dates` (a source's prefix → that document's date).
  * Null when the source names none of them.

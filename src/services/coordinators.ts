@@ -7,7 +7,7 @@ import { longDate, stanceLabel } from "./describe.ts";
 import { namer, type Namer } from "./names.ts";
 import type { AppointmentRow, AreaRow, DeadlineRow, OfferRow, PositionRow } from "../domain/types.ts";
 import { matchScore, normalise } from "../domain/text.ts";
-import { appointmentState, conceptPaperAsOf, happenedBy, offerState, termOf } from "../domain/timeline.ts";
+import { adoptedBy, appointmentState, conceptPaperAsOf, happenedBy, offerState, termOf } from "../domain/timeline.ts";
 import { decidedOnOf } from "./dated.ts";
 import { conceptPaperSteps, type ConceptStep, type RuleId } from "../domain/procedures.ts";
 import { modalitiesSource } from "./deadlines.ts";
@@ -51,10 +51,7 @@ async function board(ctx: Ctx): Promise<Board> {
  */
 async function rulesAdopted(ctx: Ctx, n: Namer, day: string): Promise<boolean> {
   const symbol = ctx.settings.forum.rules.modalitiesDocument;
-  const doc = n.ref.documents.find((d) => d.symbol === symbol);
-  if (doc?.status !== "adopted") return false;
-  const decided = (await ctx.repos.cycle.decisions({ targetType: "document", targetRef: symbol })).filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0];
-  return happenedBy(decided ?? doc.date, day);
+  return adoptedBy(n.ref.documents.find((d) => d.symbol === symbol), await ctx.repos.cycle.decisions({ targetType: "document", targetRef: symbol }), day);
 }
 
 const earliest = (ps: PositionRow[], id: string, ctx: Ctx) => ps.filter((p) => p.targetRef === id).map((p) => calendarDate(p.createdAt, ctx.settings.timeZone)).sort()[0];
@@ -167,7 +164,7 @@ function stepText(ctx: Ctx, b: Board, s: ConceptStep): string {
 
 /** "draft rule: MC/2023/DRAFT/4 para 2.7 (not adopted)", naming the text only to those who may see it. */
 function ruleNote(ctx: Ctx, b: Board, rule: RuleId): string {
-  return ctx.t(b.rulesAdopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} para ${ctx.settings.forum.rules.citations[rule]?.para ?? ""}` });
+  return ctx.t(b.rulesAdopted ? "rule_tag" : "draft_rule_tag", { source: `${modalitiesSource(ctx)} ${ctx.t("para_short", { para: ctx.settings.forum.rules.citations[rule]?.para ?? "" })}` });
 }
 
 /** The concept paper's status as reported, with the report's date said to be that (not a decision date). */

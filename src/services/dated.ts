@@ -4,7 +4,7 @@ import { namer, type Namer } from "./names.ts";
 import { addDays, calendarDate } from "../domain/dates.ts";
 import { daysLeft } from "../domain/rules.ts";
 import { annualPlanDue, coordinationDue, isDraftRule, reviewDue, RULES, type DueItem, type RuleId } from "../domain/procedures.ts";
-import { appointmentState, happenedBy, recordedOn, silenceStatus, termOf, type DatedObjection } from "../domain/timeline.ts";
+import { adoptedBy, appointmentState, happenedBy, recordedOn, silenceStatus, termOf, type DatedObjection } from "../domain/timeline.ts";
 import type { AppointmentRow, DeadlineRow, OfferRow, PositionRow, SilenceRow } from "../domain/types.ts";
 
 /** What a delegation answers an item with: a comment or position on a document, a position on a procedure, a plan proposal. */
@@ -88,10 +88,7 @@ export async function datedItems(ctx: Ctx, from: string, to: string | undefined)
   ]);
   const inRange = (d: string) => d >= from && (!to || d <= to);
   const ru = ctx.lang === "ru";
-  const modalities = n.ref.documents.find((d) => d.symbol === rules.modalitiesDocument);
-  // In force from the day of the decision that adopted it (a text imported as adopted: from its own date).
-  const adoptedOn = decisions.filter((d) => d.outcome === "adopted").map((d) => d.decidedOn).sort()[0] ?? modalities?.date;
-  const adopted = modalities?.status === "adopted" && happenedBy(adoptedOn, day);
+  const adopted = adoptedBy(n.ref.documents.find((d) => d.symbol === rules.modalitiesDocument), decisions, day);
   const ruled = (r: RuleId) => ({ rule: r, draft: isDraftRule(RULES[r], adopted) });
   const mk = (i: DueItem): DatedItem => ({
     id: i.id, kind: KIND[i.rule], title: title(ctx, n, i), due: i.due, daysLeft: daysLeft(day, i.due), restricted: i.restricted,

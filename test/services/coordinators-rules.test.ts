@@ -28,7 +28,7 @@ describe("GIVEN the Ministerial Council adopts MC/2023/DRAFT/4 on 21 September 2
   it("WHEN asked on or after 21 September THEN para 1.11 is a rule; in Russian too", async () => {
     expect(field(await ask("2023-09-22", "trade"), "Coordinator")).toBe(`${ACTING_EN} (rule: MC/2023/DRAFT/4 para 1.11)`);
     expect(field(await ask("2023-09-21", "trade"), "Coordinator")).toBe(`${ACTING_EN} (rule: MC/2023/DRAFT/4 para 1.11)`);
-    expect(field(await asRussian(app, "India", "/coordinators trade"), "Координатор")).toMatch(/\(правило: MC\/2023\/DRAFT\/4 para 1\.11\)$/);
+    expect(field(await asRussian(app, "India", "/coordinators trade"), "Координатор")).toMatch(/\(правило: MC\/2023\/DRAFT\/4 п\. 1\.11\)$/);
     expect(steps(await ask("2023-09-22", "sustainable development"))).toContain("from 7 June 2023: over 6 months under consideration: CICA expert meetings (rule: MC/2023/DRAFT/4 para 2.5)");
   });
   it("WHEN a day before the adoption is asked (a replay) THEN it was still a draft rule", async () => {
@@ -67,7 +67,7 @@ describe("GIVEN MC/2023/DRAFT/4 is not adopted", () => {
     expect(field(observer, "Coordinator")).toBe(`${ACTING_EN} (draft rule: the draft rules on modalities of CBM implementation para 1.11 (not adopted))`);
     expect(JSON.stringify(observer)).not.toContain("DRAFT/4");
     const ru = field(await asRussian(app, "India", "/coordinators trade"), "Координатор");
-    expect(ru).toMatch(/\(проект правила: MC\/2023\/DRAFT\/4 para 1\.11 \(не принят\)\)$/);
+    expect(ru).toMatch(/\(проект правила: MC\/2023\/DRAFT\/4 п\. 1\.11 \(не принят\)\)$/);
   });
 });
 

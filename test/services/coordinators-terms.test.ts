@@ -45,7 +45,7 @@ describe("GIVEN the SOC ends Russia's 2024-2025 ICT term on 30 June 2024 (its un
     expect(field(r, "Coordinator")).toBe(`vacant (the term of Russian Federation ended on 30 June 2024); ${ACTING}`);
     expect(field(r, "Co-coordinators")).toBe("China (2024-2025)");
     const ru = field(await asRussian(app, "India", "/coordinators ICT"), "Координатор");
-    expect(ru).toBe("вакантно (срок Российская Федерация истёк 30 июня 2024 г.); координатора нет: сокоординатор может временно выполнять его функции с согласия других сокоординаторов (проект правила: MC/2023/DRAFT/4 para 1.11 (не принят))");
+    expect(ru).toBe("вакантно (срок Российская Федерация истёк 30 июня 2024 г.); координатора нет: сокоординатор может временно выполнять его функции с согласия других сокоординаторов (проект правила: MC/2023/DRAFT/4 п. 1.11 (не принят))");
   });
 });
 
