@@ -35,9 +35,12 @@ async function main(): Promise<number> {
   const clock = env.NOW ? offsetClock(new Date(env.NOW)) : () => new Date();
   // Alerts need the platforms, which need the desk: the hook is bound now and the service set once they run.
   let digest: DigestService | undefined;
+  const run = configuredPlatforms(env);
+  // The platforms' libraries load while the database opens (issue 15: cold start to the first ack); a failure
+  // here is the same one `start` reports below, so it is not reported twice.
+  for (const m of run) void m.preload?.().catch(() => {});
   const app = await openApp({ databaseUrl: env.DATABASE_URL, dataFile: env.DATA_FILE, clock, timeZone: env.TIME_ZONE, forum: env.forum, publicUrl: env.PUBLIC_URL, digestTime: env.DIGEST_TIME, log, onEvent: (e) => digest?.onEvent(e) });
   const platforms: ChatPlatform[] = [];
-  const run = configuredPlatforms(env);
   const senders: Record<string, FollowUpSender> = {};
   const inbox = run.length ? await openInbox(env.INBOX_FILE ?? defaultInboxFile(env.DATABASE_URL, httpPort(env)), log, env.INBOX_SYNC) : undefined;
   // /healthz and /readyz wherever the bot runs as a service; the console alone listens only when PORT is

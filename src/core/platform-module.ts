@@ -57,6 +57,11 @@ export type PlatformModule = {
   checkEnv: (env: CheckedEnv, missing: (variable: string, because: string, orElse: string) => void) => void;
   /** Whether this run should start it (its credentials are set). */
   configured: (env: CheckedEnv) => boolean;
+  /**
+   * Loads the client library ahead of `start`, so the composition root can overlap that (mostly compiling
+   * modules on the main thread) with opening the database (mostly other threads and I/O). Optional.
+   */
+  preload?: () => Promise<unknown>;
   start: (o: StartOptions) => Promise<RunningPlatform>;
   /** Posting only (`npm run digest -- --send`): no listener on the bot's port, no gateway session when avoidable. */
   poster: (o: Pick<StartOptions, "desk" | "log" | "env">) => Promise<ChatPlatform>;

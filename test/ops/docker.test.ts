@@ -50,8 +50,9 @@ describe("Dockerfile", () => {
     expect(user).toMatch(/^USER (?!root\b|0\b)\S+/);
     const cmd = JSON.parse(instructions.find((l) => l.startsWith("CMD"))!.slice(4)) as string[];
     expect(cmd.join(" ")).toBe(pkg.scripts.start);
-    expect(pkg.scripts.start.split(" ")[1]).toMatch(new RegExp(`^${buildOut}/`));
-    expect(existsSync(pkg.scripts.start.split(" ")[1].replace(`${buildOut}/`, "").replace(/\.js$/, ".ts"))).toBe(true);
+    const entry = pkg.scripts.start.split(" ").slice(1).find((w: string) => !w.startsWith("--"))!;
+    expect(entry).toMatch(new RegExp(`^${buildOut}/`));
+    expect(existsSync(entry.replace(`${buildOut}/`, "").replace(/\.js$/, ".ts"))).toBe(true);
     expect(dockerfile).toMatch(/HEALTHCHECK .*\/healthz/);
     expect(readFileSync("src/http/health.ts", "utf8")).toMatch(/http\.route\("GET", "\/healthz"/);
     for (const v of dockerfile.match(/^ENV (.*)$/m)![1]!.split(/\s+/).map((kv) => kv.split("=")[0]!)) {

@@ -34,6 +34,7 @@ export const discord: PlatformModule = {
     const e = read(raw);
     return !!(e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID);
   },
+  preload: () => import("./index.ts"),
   async start(o) {
     const e = read(o.env);
     const [{ createDiscord }, { startLeadership, LOCK_KEYS }] = await Promise.all([import("./index.ts"), import("../../core/leader.ts")]);

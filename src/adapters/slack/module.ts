@@ -45,6 +45,7 @@ export const slack: PlatformModule = {
       need("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN is (HTTP mode)", "or set SLACK_APP_TOKEN for Socket Mode, or unset SLACK_BOT_TOKEN to run without Slack");
   },
   configured: (raw) => slackMode(read(raw)) !== undefined,
+  preload: () => import("./index.ts"),
   async start(o) {
     const e = read(o.env);
     const { startSlack } = await import("./index.ts");
