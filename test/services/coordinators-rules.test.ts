@@ -7,14 +7,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import type { Reply } from "../../src/services/reply.ts";
+import { field, onDays } from "./coordinators-helpers.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const at = (day: string) => app.setNow(`${day}T09:00:00+05:00`);
-const ask = async (day: string, q: string, who = "India") => { at(day); return app.as(who, `/coordinators ${q}`); };
-const field = (r: Reply, label: string) => r.blocks.flatMap((b) => (b.type === "fields" ? b.fields : [])).find((f) => f.label === label)?.value;
+const { at, ask } = onDays(() => app);
 const steps = (r: Reply) => r.blocks.filter((b) => b.type === "list" && !b.matter).flatMap((b) => (b as { items: string[] }).items);
 const ACTING_EN = "vacant; no Coordinator: a Co-coordinator may act as Coordinator with the consent of the other Co-coordinators";
 

@@ -6,14 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testApp, type TestApp, asRussian } from "../helpers/app.ts";
 import type { Reply } from "../../src/services/reply.ts";
+import { field, onDays } from "./coordinators-helpers.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const at = (day: string) => app.setNow(`${day}T09:00:00+05:00`);
-const ask = async (day: string, q: string, who = "India") => { at(day); return app.as(who, `/coordinators ${q}`); };
-const field = (r: Reply, label: string) => r.blocks.flatMap((b) => (b.type === "fields" ? b.fields : [])).find((f) => f.label === label)?.value;
+const { at, ask } = onDays(() => app);
 const contexts = (r: Reply) => r.blocks.filter((b) => b.type === "context").map((b) => (b as { text: string }).text);
 const ACTING = "no Coordinator: a Co-coordinator may act as Coordinator with the consent of the other Co-coordinators (draft rule: MC/2023/DRAFT/4 para 1.11 (not adopted))";
 const secretariat = async (day: string, line: string) => { at(day); const r = await app.as("secretariat", line); expect(r.status).toBe("ok"); return r; };
