@@ -28,7 +28,7 @@ export function refDataCache(db: Database) {
         p.dimension.findMany(),
         p.priorityArea.findMany({ orderBy: { nameEn: "asc" } }),
         p.document.findMany({ orderBy: { symbol: "asc" } }),
-        p.appointment.findMany({ orderBy: [{ areaId: "asc" }, { role: "asc" }] }),
+        p.appointment.findMany({ orderBy: [{ areaId: "asc" }, { role: "asc" }, { id: "asc" }] }), // id: ties in one order on every database
         p.offer.findMany({ orderBy: { id: "asc" } }),
       ]);
       const byState = new Map<string, string[]>();

@@ -83,14 +83,14 @@ describe("GIVEN Iraq approved as Coordinator of Trade and investment for 2024-20
   it("on 1 July 2024: Iraq serves; India's term, not yet started, is listed apart; the two decisions are named once each", async () => {
     const r = await ask("2024-07-01", "trade");
     expect(field(r, "Coordinator")).toBe("Iraq (2024-2025)");
-    expect(field(r, "Co-coordinators")).toBe("Türkiye (from 2022); Kyrgyzstan (from 2022)");
+    expect(field(r, "Co-coordinators")).toBe("Kyrgyzstan (from 2022); Türkiye (from 2022)");
     expect(field(r, "Approved, not yet started")).toBe("India — Co-coordinator (2025-2026, from 1 January 2025)");
     expect(contexts(r).filter((t) => t.startsWith("Decisions"))).toEqual(["Decisions: SOC/2023-II/DEC/5, SOC/2024-I/DEC/2"]);
   });
   it("on 1 July 2025: Iraq's line says its renewal; in Russian too", async () => {
     const r = await ask("2025-07-01", "trade");
     expect(field(r, "Coordinator")).toBe("Iraq (2024-2025; next term: 2026-2027, from 1 January 2026)");
-    expect(field(r, "Co-coordinators")).toBe("Türkiye (from 2022); Kyrgyzstan (from 2022); India (2025-2026)");
+    expect(field(r, "Co-coordinators")).toBe("Kyrgyzstan (from 2022); Türkiye (from 2022); India (2025-2026)");
     expect(field(r, "Approved, not yet started")).toBeUndefined();
     expect(field(await asRussian(app, "India", "/coordinators trade"), "Координатор")).toBe("Ирак (2024-2025; следующий срок: 2026-2027, с 1 января 2026 г.)");
   });
