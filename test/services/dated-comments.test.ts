@@ -6,14 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testApp, type TestApp } from "../helpers/app.ts";
 import { consoleFiles } from "../../src/adapters/console/index.ts";
-import { datedItems, type DatedItem } from "../../src/services/dated.ts";
-import { ctxAs } from "./positions-helpers.ts";
+import type { DatedItem } from "../../src/services/dated.ts";
+import { itemsAs } from "./positions-helpers.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const items = async (now: string, from: string, to?: string, who = "India", lang: "en" | "ru" = "en") => datedItems(await ctxAs(app, who, now, lang), from, to);
+const items = (now: string, from: string, to?: string, who = "India", lang: "en" | "ru" = "en") => itemsAs(app, now, from, to, who, lang);
 const comments = (xs: DatedItem[]) => xs.filter((x) => x.kind === "comments_due");
 const JULY = "2023-07-01T12:00:00+05:00";
 

@@ -5,14 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED_NOW, testApp, type TestApp } from "../helpers/app.ts";
-import { datedItems, type DatedItem } from "../../src/services/dated.ts";
-import { ctxAs } from "./positions-helpers.ts";
+import type { DatedItem } from "../../src/services/dated.ts";
+import { itemsAs } from "./positions-helpers.ts";
 
 let app: TestApp;
 beforeEach(async () => { app = await testApp(); });
 afterEach(async () => app?.close());
 
-const items = async (now: string, from: string, to?: string, who = "India", lang: "en" | "ru" = "en") => datedItems(await ctxAs(app, who, now, lang), from, to);
+const items = (now: string, from: string, to?: string, who = "India", lang: "en" | "ru" = "en") => itemsAs(app, now, from, to, who, lang);
 const byId = (xs: DatedItem[], id: string) => xs.find((x) => x.id === id);
 const ids = (xs: DatedItem[]) => xs.map((x) => x.id);
 

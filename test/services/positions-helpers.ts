@@ -39,3 +39,7 @@ export const openOn = async (app: TestApp, targetType: string, targetRef: string
 export function withPositions(repos: Repos, over: Partial<Repos["positions"]>): Repos {
   return { ...repos, positions: { ...repos.positions, ...over } };
 }
+
+/** The dated items (src/services/dated.ts) from `from` to `to` as `who` sees them at `now`. */
+export const itemsAs = async (app: TestApp, now: string, from: string, to?: string, who = "India", lang: Lang = "en") =>
+  (await import("../../src/services/dated.ts")).datedItems(await ctxAs(app, who, now, lang), from, to);
