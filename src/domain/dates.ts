@@ -15,15 +15,67 @@ export const offsetClock = (start: Date, real: () => number = Date.now): Clock =
 
 // Building an Intl.DateTimeFormat costs far more than using one; a digest formats thousands of dates.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const QUARTER_MS = 900_000;
+/**
+ * Per zone: quarter hour → its calendar date, or null when Intl must be asked for each instant (the offset
+ * changes inside it, or is not a whole number of quarter hours, so local midnight could fall inside it).
+ */
+const quarters = new Map<string, Map<number, string | null>>();
 
-/** The calendar date of an instant in a time zone. */
-export function calendarDate(at: Date, tz: string): string {
+function dayFormat(tz: string): Intl.DateTimeFormat {
   let f = dayFormats.get(tz);
   if (!f) dayFormats.set(tz, (f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
-  const parts = f.formatToParts(at);
+  return f;
+}
+
+/** The zone's wall clock at `ms`, read as if it were UTC, minus `ms`: the offset, to the second. */
+function offsetAt(ms: number, tz: string): number {
+  let f = clockFormats.get(tz);
+  if (!f) clockFormats.set(tz, (f = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })));
+  const v: Record<string, number> = {};
+  for (const p of f.formatToParts(ms)) if (p.type !== "literal") v[p.type] = Number(p.value);
+  return Date.UTC(v.year!, v.month! - 1, v.day!, v.hour!, v.minute!, v.second!) - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/** The calendar date of an instant in a time zone, by Intl (the reference the fast path is tested against). */
+export function calendarDateByIntl(at: Date, tz: string): string {
+  const parts = dayFormat(tz).formatToParts(at);
   // The format asks for these three parts, so they are always there.
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/**
+ * The calendar date of an instant in a time zone. Zones change offset only on whole quarter hours, and
+ * today's offsets are whole quarter hours, so local midnight starts a quarter hour: every instant of one
+ * has the same date. Intl is asked once per quarter hour (its offset at both ends) and the date is kept;
+ * a quarter hour where that does not hold (an offset change inside it, an old local mean time) is read
+ * through Intl for each instant.
+ */
+export function calendarDate(at: Date, tz: string): string {
+  const ms = at.getTime();
+  if (!Number.isFinite(ms)) return calendarDateByIntl(at, tz);
+  let zone = quarters.get(tz);
+  if (!zone) quarters.set(tz, (zone = new Map()));
+  const q = Math.floor(ms / QUARTER_MS);
+  let day = zone.get(q);
+  if (day === undefined) {
+    day = quarterDate(q, tz);
+    if (zone.size > 100_000) zone.clear();
+    zone.set(q, day);
+  }
+  return day ?? calendarDateByIntl(at, tz);
+}
+
+/** The one date of every instant in quarter hour `q`, when the zone's offset through it is constant and aligned. */
+function quarterDate(q: number, tz: string): string | null {
+  const start = q * QUARTER_MS;
+  const off = offsetAt(start, tz);
+  if (off !== offsetAt(start + QUARTER_MS - 1, tz) || off % QUARTER_MS !== 0) return null;
+  const d = new Date(start + off);
+  const y = d.getUTCFullYear();
+  return y < 1000 || y > 9999 ? null : d.toISOString().slice(0, 10);
 }
 
 export function isIsoDate(s: string): boolean {

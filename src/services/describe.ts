@@ -79,9 +79,18 @@ export function kindLabel(ctx: Ctx, kind: string): string {
 
 /** "15 July 2023" / "15 июля 2023 г." — dates as diplomats write them. */
 export function longDate(ctx: Ctx, iso: string): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  return (ctx.lang === "ru" ? longRu : longEn).format(d);
+  const memo = ctx.lang === "ru" ? longRuMemo : longEnMemo;
+  let s = memo.get(iso);
+  if (s === undefined) {
+    s = (ctx.lang === "ru" ? longRu : longEn).format(new Date(`${iso}T12:00:00Z`));
+    if (memo.size > 20_000) memo.clear();
+    memo.set(iso, s);
+  }
+  return s;
 }
+/** A digest prints the same few hundred dates thousands of times. */
+const longEnMemo = new Map<string, string>();
+const longRuMemo = new Map<string, string>();
 // Built once: constructing a formatter per date dominated the digest over a year of positions.
 const longEn = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const longRu = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -68,6 +68,16 @@ describe("shorten and cut", () => {
     expect(shorten("  short text \n", 20)).toBe("short text");
     expect(shorten("abcde fghijkl", 10)).toBe("abcde…"); // the space at exactly half still counts
   });
+  it("gives a short text back as it is only when it has no whitespace to fold: every kind of whitespace, at any place", () => {
+    // The slow path, written out: fold whitespace runs to one space, trim, then cut.
+    const folded = (s: string, max: number) => { const f = s.replace(/\s+/g, " ").trim(); return f.length <= max ? f : null; };
+    const spaces = [" ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2009", "\u3000", "\ufeff"];
+    for (const sp of spaces)
+      for (const s of [`a${sp}b`, `${sp}ab`, `ab${sp}`, `${sp}`, `a b${sp}c d`])
+        expect(shorten(s, 40), JSON.stringify(s)).toBe(folded(s, 40));
+    expect(shorten("one two three", 13)).toBe("one two three");
+    expect(shorten("", 5)).toBe("");
+  });
   it("cuts into pieces no longer than the limit, losing only the break characters", () => {
     expect(cutText("aaaa bbbb cccc", 9)).toEqual(["aaaa bbbb", "cccc"]);
     expect(cutText("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
