@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { remoteSqlite } from "./sqlite-remote.ts";
 import { PrismaClient } from "./generated/sqlite/client.ts";
-import { codedErrors } from "./errors.ts";
+import { codedErrors, toStorageError } from "./errors.ts";
 import { QueryCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
 import { cacheReadPlans } from "./plan-cache.ts";
 
@@ -12,7 +12,11 @@ cacheReadPlans(QueryCompiler);
 export type Db = InstanceType<typeof PrismaClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type Provider = "sqlite" | "postgresql";
-export type Database = { prisma: Db; provider: Provider; url: string; close: () => Promise<void> };
+export type Database = {
+  prisma: Db; provider: Provider; url: string; close: () => Promise<void>;
+  /** SQLite: a plain SELECT on the reader thread without Prisma's row mapping (src/db/raw-reads.ts); failures are StorageErrors. */
+  rows?: (sql: string, args: unknown[]) => Promise<Record<string, unknown>[]>;
+};
 
 /** How long a write waits for another process's lock before answering "busy, not saved" (well inside Slack's and Discord's follow-up windows). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -39,7 +43,8 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   await remote.ready;
   const prisma = codedErrors(new PrismaClient({ adapter: remote.factory as never }));
   // Each connection sets WAL, synchronous=FULL (a commit survives power loss), foreign keys and the busy timeout itself.
-  return { prisma, provider: "sqlite", url, close: async () => { await prisma.$disconnect(); await remote.terminate(); } };
+  const rows = (sql: string, args: unknown[]) => remote.rows(sql, args).catch((e: unknown) => { throw toStorageError(e); });
+  return { prisma, provider: "sqlite", url, rows, close: async () => { await prisma.$disconnect(); await remote.terminate(); } };
 }
 
 export function sqliteFile(url: string): string {

@@ -2,11 +2,13 @@
 import type { Database, Tx } from "./client.ts";
 import type { PositionRow } from "../domain/types.ts";
 import { BLOCKING_STANCES } from "../domain/rules.ts";
+import { date, num, POSITION_COLUMNS, positionFrom, rawReader, strOrNull } from "./raw-reads.ts";
 
 export type BlockingRow = Pick<PositionRow, "id" | "stateCode" | "stance" | "targetType" | "targetRef" | "paragraphRef" | "createdAt">;
 
 export function positionsRepo(db: Database) {
   const p = db.prisma;
+  const raw = rawReader(db);
   return {
     byId: (id: number): Promise<PositionRow | null> => p.position.findUnique({ where: { id } }),
     byKey: (requestKey: string): Promise<PositionRow | null> => p.position.findUnique({ where: { requestKey } }),
@@ -34,17 +36,19 @@ export function positionsRepo(db: Database) {
      * Open objections and reservations recorded before `before`, with only what the digest's "still blocked"
      * lines print (no reasons, no authors): the filter and the columns are the database's work.
      */
-    blockingBefore: (before: Date): Promise<BlockingRow[]> =>
-      p.position.findMany({
-        where: { withdrawnAt: null, stance: { in: [...BLOCKING_STANCES] }, createdAt: { lt: before } },
-        select: { id: true, stateCode: true, stance: true, targetType: true, targetRef: true, paragraphRef: true, createdAt: true },
-        orderBy: { createdAt: "asc" },
-      }),
-    changedBetween: (from: Date, to: Date): Promise<PositionRow[]> =>
-      p.position.findMany({
-        where: { OR: [{ createdAt: { gte: from, lt: to } }, { withdrawnAt: { gte: from, lt: to } }] },
-        orderBy: { createdAt: "asc" },
-      }),
+    blockingBefore: async (before: Date): Promise<BlockingRow[]> =>
+      (await raw.rows(
+        `SELECT "id", "stateCode", "stance", "targetType", "targetRef", "paragraphRef", "createdAt" FROM "Position"
+         WHERE "withdrawnAt" IS NULL AND "stance" IN ${raw.list(BLOCKING_STANCES.length)} AND "createdAt" < ? ORDER BY "createdAt", "id"`,
+        ...BLOCKING_STANCES, before,
+      )).map((r) => ({ id: num(r.id), stateCode: String(r.stateCode), stance: String(r.stance), targetType: String(r.targetType), targetRef: String(r.targetRef), paragraphRef: strOrNull(r.paragraphRef), createdAt: date(r.createdAt) })),
+    /** Positions recorded or withdrawn in [from, to), oldest first (SQL: a year's window is thousands of rows; src/db/raw-reads.ts). */
+    changedBetween: async (from: Date, to: Date): Promise<PositionRow[]> =>
+      (await raw.rows(
+        `SELECT ${POSITION_COLUMNS} FROM "Position"
+         WHERE ("createdAt" >= ? AND "createdAt" < ?) OR ("withdrawnAt" >= ? AND "withdrawnAt" < ?) ORDER BY "createdAt", "id"`,
+        from, to, from, to,
+      )).map(positionFrom),
     create: (tx: Tx, data: Omit<PositionRow, "id" | "withdrawnAt" | "withdrawnBy"> & { requestKey?: string | null }): Promise<PositionRow> =>
       tx.position.create({ data }),
     /** Withdraws open positions by id in one statement; already withdrawn ones are left as they were. */

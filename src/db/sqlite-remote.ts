@@ -14,6 +14,7 @@ type Query = { sql: string; args: unknown[]; argTypes: unknown[] };
 type Request =
   | { id: number; op: "query" | "execute"; tx?: number; query: Query }
   | { id: number; op: "script"; script: string }
+  | { id: number; op: "rows"; sql: string; args: unknown[] }
   | { id: number; op: "begin" }
   | { id: number; op: "commit" | "rollback"; tx: number }
   | { id: number; op: "dispose" };
@@ -42,6 +43,8 @@ export type RemoteSqlite = {
   factory: { provider: "sqlite"; adapterName: string; connect: () => Promise<unknown> };
   /** Resolves once the worker has opened the file. */
   ready: Promise<void>;
+  /** A plain SELECT on the reader, outside Prisma: rows as objects (src/db/raw-reads.ts). */
+  rows: (sql: string, args: unknown[]) => Promise<Record<string, unknown>[]>;
   terminate: () => Promise<void>;
 };
 
@@ -96,6 +99,15 @@ export function remoteSqlite(file: string, timeoutMs: number): RemoteSqlite {
   return {
     factory: { ...base, connect: async () => { await ready; return adapter; } },
     ready,
+    rows: async (sql, args) => {
+      await ready;
+      const { columns, rows } = await reader.call<{ columns: string[]; rows: unknown[][] }>({ op: "rows", sql, args });
+      return rows.map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < columns.length; i++) o[columns[i]!] = r[i];
+        return o;
+      });
+    },
     terminate: async () => { await Promise.all([writer.terminate(), reader.terminate()]); },
   };
 }

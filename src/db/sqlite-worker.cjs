@@ -29,6 +29,9 @@ async function main() {
   // journal_mode is stored in the file: the writer sets it before the reader opens.
   for (const pragma of [`busy_timeout = ${timeoutMs}`, ...(role === "writer" ? ["journal_mode = WAL"] : []), "synchronous = FULL", "foreign_keys = ON"]) conn.client.prepare(`PRAGMA ${pragma}`).run();
 
+  /** Prepared statements of the "rows" reads, by SQL (the same few run for every digest). */
+  const statements = new Map();
+
   /** One transaction at a time on the one connection; the others wait their turn in order. */
   let current;
   let nextTx = 1;
@@ -92,6 +95,20 @@ async function main() {
           throw e;
         }
       }
+      case "rows":
+        // A plain SELECT outside Prisma (src/db/raw-reads.ts): column names and rows as arrays, statements kept for reuse.
+        try {
+          let st = statements.get(m.sql);
+          if (!st) {
+            if (statements.size >= 64) statements.delete(statements.keys().next().value);
+            st = conn.client.prepare(m.sql);
+            statements.set(m.sql, (st = { columns: st.columns().map((c) => c.name), raw: st.raw(true) }));
+          }
+          // Arrays cross to the main thread cheaper than objects; the names come once.
+          return { columns: st.columns, rows: st.raw.all(...m.args) };
+        } catch (e) {
+          throw asAdapterError(e);
+        }
       case "script":
         return conn.executeScript(m.script);
       case "begin":

@@ -37,17 +37,25 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   const ctx: Ctx = { ...outer, repos: readOnce(outer.repos) };
   const t = ctx.t;
   const day = calendarDate(until, ctx.settings.timeZone);
-  const [changed, commentCounts, silences, blocking, d, due, proposals, docs] = await Promise.all([
-    ctx.repos.positions.changedBetween(since, until),
-    ctx.repos.digestReads.commentCounts(since, until),
-    ctx.repos.silence.all(),
-    ctx.repos.positions.blockingBefore(until),
-    targetDescriber(ctx),
-    datedItems(ctx, day, addDays(day, DIGEST_TENURE_DAYS)).then((all) =>
-      all.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS) || i.kind === "tenure_end")),
-    ctx.repos.events.submittedBetween(since, until),
-    ctx.repos.refData().then((r) => r.documents),
-  ]);
+  // Every read starts here, before any line is written, so the database works while this thread formats
+  // (issue 15: a year's window). The later sections' promises are awaited in their place below.
+  // The reader thread answers in the order asked: positions first (the first section), comments next.
+  const changedP = ctx.repos.positions.changedBetween(since, until);
+  const describerP = targetDescriber(ctx);
+  const countsP = ctx.repos.digestReads.commentCounts(since, until);
+  const printedP = ctx.repos.digestReads.firstComments(since, until, 5);
+  const paraRefsP = countsP.then((cc) => ctx.repos.documents.paragraphRefs([...new Set(cc.map((c) => c.documentId))]));
+  const silencesP = ctx.repos.silence.all();
+  const blockingP = ctx.repos.positions.blockingBefore(until);
+  const dueP = datedItems(ctx, day, addDays(day, DIGEST_TENURE_DAYS)).then((all) =>
+    all.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS) || i.kind === "tenure_end"));
+  const proposalsP = ctx.repos.events.submittedBetween(since, until);
+  const docsP = ctx.repos.refData().then((r) => r.documents);
+  const cycleP = describerP.then((d) => cycleSections(ctx, since, until, d));
+  const lateP = Promise.all([nominationsSection(ctx, since, until), notRespondedSection(ctx, day, until)]);
+  // Each is awaited in its place below; if an earlier one fails, the later ones' failures are not unhandled.
+  for (const x of [countsP, printedP, paraRefsP, silencesP, blockingP, dueP, proposalsP, docsP, cycleP, lateP]) x.catch(() => {});
+  const [changed, d] = await Promise.all([changedP, describerP]);
   const inWindow = (x: Date | null) => !!x && x >= since && x < until;
   const sections: DigestSection[] = [];
   const who = (p: Pick<PositionRow, "stateCode">) => d.n.state(p.stateCode);
@@ -70,7 +78,7 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   const subject = (s: { subject: string; subjectRu: string | null }) => (ctx.lang === "ru" && s.subjectRu ? s.subjectRu : s.subject);
   // From the dated facts (when it was broken, when concluded), not the stored outcome: a digest for an earlier
   // morning (until) shows a procedure as running that was broken or concluded only later.
-  for (const s of silences) {
+  for (const s of await silencesP) {
     if (s.brokenAt && inWindow(s.brokenAt)) silItems.push(t("dg_silence_broken", { subject: subject(s), state: d.n.state(s.brokenBy) }));
     else if (s.concludedAt && inWindow(s.concludedAt)) silItems.push(t("dg_silence_concluded", { subject: subject(s) }));
     else if (!(s.brokenAt && s.brokenAt < until) && !(s.concludedAt && s.concludedAt < until) && s.startsOn <= day && s.expiresOn <= addDays(day, 2) && s.expiresOn >= day)
@@ -100,20 +108,20 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
 
   // 4. New comments grouped by document and paragraph, with counts per delegation. The database counts
   // (GROUP BY) and hands over only the five comments per group that are printed.
+  const [commentCounts, docs] = await Promise.all([countsP, docsP]);
   if (commentCounts.length) {
     const docById = new Map(docs.map((x) => [x.id, x]));
-    const paraIds = [...new Set(commentCounts.map((c) => c.documentId))];
     const paraRefs = new Map<number, string>();
-    for (const p of await ctx.repos.documents.paragraphRefs(paraIds)) paraRefs.set(p.id, p.ref);
-    const printed = await ctx.repos.digestReads.firstComments(since, until, 5);
+    for (const p of await paraRefsP) paraRefs.set(p.id, p.ref);
+    const printed = await printedP;
     const keyOf = (c: { documentId: number; paragraphId: number | null }) => `${docById.get(c.documentId)?.symbol ?? c.documentId}|${c.paragraphId ? paraRefs.get(c.paragraphId) ?? "" : ""}`;
     // Groups and delegations within them in the order of their first comment, as a time-ordered scan would meet them.
-    const byFirst = [...commentCounts].sort((a, b) => a.firstAt.getTime() - b.firstAt.getTime() || a.firstId - b.firstId);
-    const groups = new Map<string, { first: number; n: number; perState: Map<string, number>; shown: typeof printed }>();
-    for (const c of byFirst) {
+    // (commentCounts comes in that order from the database.)
+    const groups = new Map<string, { n: number; perState: Map<string, number>; shown: typeof printed }>();
+    for (const c of commentCounts) {
       const key = keyOf(c);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { first: c.firstAt.getTime(), n: 0, perState: new Map(), shown: [] }));
+      if (!g) groups.set(key, (g = { n: 0, perState: new Map(), shown: [] }));
       g.n += c.n;
       g.perState.set(c.stateCode, (g.perState.get(c.stateCode) ?? 0) + c.n);
     }
@@ -131,11 +139,13 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   }
 
   // 5. Deadlines in the next 14 days.
+  const due = await dueP;
   const soon = due.filter((i) => i.due <= addDays(day, DIGEST_DEADLINE_DAYS));
   const title = soon.length < due.length ? t("dg_deadlines_tenures", { n: DIGEST_DEADLINE_DAYS, m: DIGEST_TENURE_DAYS }) : t("dg_deadlines", { n: DIGEST_DEADLINE_DAYS });
   if (due.length) sections.push({ key: "deadlines", title, items: due.map((i) => dueLine(ctx, i)) });
 
   // 6. Event proposals received, late ones flagged.
+  const proposals = await proposalsP;
   if (proposals.length)
     sections.push({
       key: "events",
@@ -143,17 +153,17 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
       items: proposals.map((e) => `${e.title} · ${e.organisers.split("|").map((o) => d.n.state(o)).join(", ")} · ${e.year}${e.late ? ` — ${t("late_flag")}` : ""}`),
     });
 
-  sections.push(...(await cycleSections(ctx, since, until, d)));
+  sections.push(...(await cycleP));
 
   // 7. Still blocked: every item with open objections or reservations, and who holds them.
-  const byTarget: Map<string, BlockingRow[]> = groupBy(blocking.filter((x) => isBlocking(x.stance)), (p) => `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`);
+  const byTarget: Map<string, BlockingRow[]> = groupBy((await blockingP).filter((x) => isBlocking(x.stance)), (p) => `${p.targetType}|${p.targetRef}|${p.paragraphRef ?? ""}`);
   const blockedItems = [...byTarget.values()].map((ps) => {
     const p0 = ps[0]!;
     return `${d.target(p0.targetType, p0.targetRef, p0.paragraphRef)} — ${ps.map((p) => `${who(p)} (${stanceLabel(ctx, p.stance)}, ${t("since_date", { date: longDate(ctx, calendarDate(p.createdAt, ctx.settings.timeZone)) })})`).join("; ")}`;
   });
   if (blockedItems.length) sections.push({ key: "blocked", title: t("dg_blocked"), items: blockedItems });
   // Issue 12: nominations with their tally, and who has not yet responded to what falls due.
-  for (const s of await Promise.all([nominationsSection(ctx, since, until), notRespondedSection(ctx, day, until)])) if (s) sections.push(s);
+  for (const s of await lateP) if (s) sections.push(s);
 
   const newObjections = changed.filter((p) => p.stance !== "support" && inWindow(p.createdAt)).length;
   const headline = t("dg_headline", {
