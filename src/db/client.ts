@@ -15,7 +15,7 @@ export type Provider = "sqlite" | "postgresql";
 export type Database = {
   prisma: Db; provider: Provider; url: string; close: () => Promise<void>;
   /** SQLite: a plain SELECT on the reader thread without Prisma's row mapping (src/db/raw-reads.ts); failures are StorageErrors. */
-  rows?: (sql: string, args: unknown[]) => Promise<Record<string, unknown>[]>;
+  rows?: (sql: string, args: unknown[], bulk?: boolean) => Promise<Record<string, unknown>[]>;
 };
 
 /** How long a write waits for another process's lock before answering "busy, not saved" (well inside Slack's and Discord's follow-up windows). */
@@ -43,7 +43,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   await remote.ready;
   const prisma = codedErrors(new PrismaClient({ adapter: remote.factory as never }));
   // Each connection sets WAL, synchronous=FULL (a commit survives power loss), foreign keys and the busy timeout itself.
-  const rows = (sql: string, args: unknown[]) => remote.rows(sql, args).catch((e: unknown) => { throw toStorageError(e); });
+  const rows = (sql: string, args: unknown[], bulk?: boolean) => remote.rows(sql, args, bulk).catch((e: unknown) => { throw toStorageError(e); });
   return { prisma, provider: "sqlite", url, rows, close: async () => { await prisma.$disconnect(); await remote.terminate(); } };
 }
 

@@ -17,7 +17,7 @@ export function digestReads(db: Database) {
   return {
     /** Comment counts in [from, to) per document, paragraph and delegation, in the order of each one's first comment (time, then id). */
     commentCounts: async (from: Date, to: Date): Promise<CommentGroupCount[]> =>
-      (await raw.rows(
+      (await raw.bulk(
         `SELECT "documentId" AS d, "paragraphId" AS p, "stateCode" AS s, COUNT(*) AS n
          FROM "Comment" WHERE "createdAt" >= ? AND "createdAt" < ? GROUP BY "documentId", "paragraphId", "stateCode"
          ORDER BY MIN("createdAt"), MIN("id")`,
@@ -25,7 +25,7 @@ export function digestReads(db: Database) {
       )).map((r) => ({ documentId: num(r.d), paragraphId: r.p === null ? null : num(r.p), stateCode: String(r.s), n: num(r.n) })),
     /** The first `per` comments (by time) of each document/paragraph group in [from, to), read in one query (no id list). */
     firstComments: async (from: Date, to: Date, per: number): Promise<CommentRow[]> =>
-      (await raw.rows(
+      (await raw.bulk(
         `SELECT c."id", c."documentId", c."paragraphId", c."stateCode", c."kind", c."text", c."createdAt" FROM (
            SELECT "id", ROW_NUMBER() OVER (PARTITION BY "documentId", "paragraphId" ORDER BY "createdAt", "id") AS rn
            FROM "Comment" WHERE "createdAt" >= ? AND "createdAt" < ?) x

@@ -11,6 +11,8 @@ import type { PositionRow } from "../domain/types.ts";
 export type RawReader = {
   /** `?` placeholders in `sql` become `$1, $2 …` on PostgreSQL; Date arguments are stored-format instants. */
   rows: (sql: string, ...args: unknown[]) => Promise<Record<string, unknown>[]>;
+  /** The same, for a large read that may run on a second connection beside the others (SQLite: the writer's, between transactions). */
+  bulk: (sql: string, ...args: unknown[]) => Promise<Record<string, unknown>[]>;
   /** `(?, ?, …)` for a list of n values. */
   list: (n: number) => string;
 };
@@ -24,13 +26,15 @@ export function rawReader(db: Database): RawReader {
   const pg = db.provider === "postgresql";
   // SQLite keeps DateTime as ISO text (adapter timestampFormat iso8601, "+00:00"), PostgreSQL as timestamp.
   const arg = (a: unknown) => (a instanceof Date && !pg ? a.toISOString().replace("Z", "+00:00") : a);
+  const read = (sql: string, args: unknown[], bulk: boolean) => {
+    if (db.rows) return db.rows(sql, args.map(arg), bulk);
+    let n = 0;
+    const text = pg ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+    return db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...args.map(arg));
+  };
   return {
-    rows: (sql, ...args) => {
-      if (db.rows) return db.rows(sql, args.map(arg));
-      let n = 0;
-      const text = pg ? sql.replace(/\?/g, () => `$${++n}`) : sql;
-      return db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...args.map(arg));
-    },
+    rows: (sql, ...args) => read(sql, args, false),
+    bulk: (sql, ...args) => read(sql, args, true),
     list: (n) => `(${Array.from({ length: n }, () => "?").join(", ")})`,
   };
 }

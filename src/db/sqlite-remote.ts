@@ -43,8 +43,11 @@ export type RemoteSqlite = {
   factory: { provider: "sqlite"; adapterName: string; connect: () => Promise<unknown> };
   /** Resolves once the worker has opened the file. */
   ready: Promise<void>;
-  /** A plain SELECT on the reader, outside Prisma: rows as objects (src/db/raw-reads.ts). */
-  rows: (sql: string, args: unknown[]) => Promise<Record<string, unknown>[]>;
+  /**
+   * A plain SELECT outside Prisma, rows as objects (src/db/raw-reads.ts): on the reader, or with `bulk` on the
+   * writer's connection once no transaction is open there, so a digest's two largest reads run beside the others.
+   */
+  rows: (sql: string, args: unknown[], bulk?: boolean) => Promise<Record<string, unknown>[]>;
   terminate: () => Promise<void>;
 };
 
@@ -99,9 +102,9 @@ export function remoteSqlite(file: string, timeoutMs: number): RemoteSqlite {
   return {
     factory: { ...base, connect: async () => { await ready; return adapter; } },
     ready,
-    rows: async (sql, args) => {
+    rows: async (sql, args, bulk) => {
       await ready;
-      const { columns, rows } = await reader.call<{ columns: string[]; rows: unknown[][] }>({ op: "rows", sql, args });
+      const { columns, rows } = await (bulk ? writer : reader).call<{ columns: string[]; rows: unknown[][] }>({ op: "rows", sql, args });
       return rows.map((r) => {
         const o: Record<string, unknown> = {};
         for (let i = 0; i < columns.length; i++) o[columns[i]!] = r[i];

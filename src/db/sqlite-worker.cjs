@@ -74,6 +74,22 @@ async function main() {
     return tx;
   }
 
+  /** A "rows" read: column names once, then the rows as arrays. */
+  function rows(m) {
+    try {
+      let st = statements.get(m.sql);
+      if (!st) {
+        if (statements.size >= 64) statements.delete(statements.keys().next().value);
+        st = conn.client.prepare(m.sql);
+        statements.set(m.sql, (st = { columns: st.columns().map((c) => c.name), raw: st.raw(true) }));
+      }
+      // Arrays cross to the main thread cheaper than objects; the names come once.
+      return { columns: st.columns, rows: st.raw.all(...m.args) };
+    } catch (e) {
+      throw asAdapterError(e);
+    }
+  }
+
   async function handle(m) {
     switch (m.op) {
       case "query":
@@ -97,18 +113,17 @@ async function main() {
       }
       case "rows":
         // A plain SELECT outside Prisma (src/db/raw-reads.ts): column names and rows as arrays, statements kept for reuse.
-        try {
-          let st = statements.get(m.sql);
-          if (!st) {
-            if (statements.size >= 64) statements.delete(statements.keys().next().value);
-            st = conn.client.prepare(m.sql);
-            statements.set(m.sql, (st = { columns: st.columns().map((c) => c.name), raw: st.raw(true) }));
+        // On the writer (a digest's large reads, beside the reader's) it waits until no transaction is open, so
+        // it reads only committed rows, then lets the next waiter go.
+        if (role === "writer" && current !== undefined) {
+          await new Promise((r) => waiting.push(r));
+          try {
+            return rows(m);
+          } finally {
+            if (current === undefined) waiting.shift()?.();
           }
-          // Arrays cross to the main thread cheaper than objects; the names come once.
-          return { columns: st.columns, rows: st.raw.all(...m.args) };
-        } catch (e) {
-          throw asAdapterError(e);
         }
+        return rows(m);
       case "script":
         return conn.executeScript(m.script);
       case "begin":

@@ -61,9 +61,8 @@ export function matchScore(query: string, candidate: string): number {
 
 /** Shortens text for a list line without cutting a word in half. */
 export function shorten(s: string, max: number): string {
-  // Most texts are short single lines already: one test instead of a copy (a digest shortens thousands).
-  if (s.length <= max && !/\s\s|[^\S ]|^ | $/.test(s)) return s;
-  const flat = s.replace(/\s+/g, " ").trim();
+  // Most texts are single lines with single spaces: one test instead of a regex copy (a digest shortens thousands).
+  const flat = /\s\s|[^\S ]/.test(s) ? s.replace(/\s+/g, " ").trim() : s.length && (s[0] === " " || s[s.length - 1] === " ") ? s.trim() : s;
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");

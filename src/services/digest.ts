@@ -39,11 +39,12 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
   const day = calendarDate(until, ctx.settings.timeZone);
   // Every read starts here, before any line is written, so the database works while this thread formats
   // (issue 15: a year's window). The later sections' promises are awaited in their place below.
-  // The reader thread answers in the order asked: positions first (the first section), comments next.
-  const changedP = ctx.repos.positions.changedBetween(since, until);
-  const describerP = targetDescriber(ctx);
+  // The two comment reads are the largest; on SQLite they run on a second connection (raw-reads.ts, bulk),
+  // beside the reader thread, which answers the rest in the order asked: names and positions first.
   const countsP = ctx.repos.digestReads.commentCounts(since, until);
   const printedP = ctx.repos.digestReads.firstComments(since, until, 5);
+  const describerP = targetDescriber(ctx);
+  const changedP = ctx.repos.positions.changedBetween(since, until);
   const paraRefsP = countsP.then((cc) => ctx.repos.documents.paragraphRefs([...new Set(cc.map((c) => c.documentId))]));
   const silencesP = ctx.repos.silence.all();
   const blockingP = ctx.repos.positions.blockingBefore(until);
@@ -127,13 +128,19 @@ export async function buildDigest(outer: Ctx, since: Date, until: Date): Promise
     }
     for (const c of printed) groups.get(keyOf(c))?.shown.push(c);
     const items: string[] = [];
+    const kinds = new Map<string, string>();
+    const kindOf = (k: string) => kinds.get(k) ?? kinds.set(k, kindLabel(ctx, k)).get(k)!;
     for (const [key, g] of groups) {
       const [symbol, para] = key.split("|") as [string, string];
       const counts = [...g.perState].map(([s, k]) => `${d.n.state(s)} ${k}`).join(", ");
       items.push(`${para ? t("doc_para", { document: symbol, para }) : symbol} — ${t("n_comments", { n: g.n })} (${counts})`);
-      for (const c of g.shown.slice(0, 5))
-        items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindLabel(ctx, c.kind)})${lateTag(ctx, docById.get(c.documentId), c)}: ${shorten(c.text, DIGEST_COMMENT_CHARS)}${c.text.length > DIGEST_COMMENT_CHARS ? ` ${t("dg_read_full", { cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}` : ""}`);
-      if (g.n > 5) items.push(`   ${t("dg_more_comments", { n: g.n - 5, cmd: `/drafts ${symbol}${para ? ` para ${para}` : ""}` })}`);
+      const cmd = `/drafts ${symbol}${para ? ` para ${para}` : ""}`;
+      let readFull: string | undefined;
+      for (const c of g.shown.slice(0, 5)) {
+        const long = c.text.length > DIGEST_COMMENT_CHARS ? ` ${(readFull ??= t("dg_read_full", { cmd }))}` : "";
+        items.push(`   #${c.id} ${d.n.state(c.stateCode)} (${kindOf(c.kind)})${lateTag(ctx, docById.get(c.documentId), c)}: ${shorten(c.text, DIGEST_COMMENT_CHARS)}${long}`);
+      }
+      if (g.n > 5) items.push(`   ${t("dg_more_comments", { n: g.n - 5, cmd })}`);
     }
     sections.push({ key: "comments", title: t("dg_comments"), items });
   }

@@ -65,6 +65,34 @@ describe("reads as SQL, beside Prisma's", () => {
     expect(await app.repos.time.positionsOn([])).toEqual([]);
   });
 
+  it("GIVEN a write transaction open WHEN the digest counts comments THEN it reads only committed rows: the open one's row appears once committed", async () => {
+    const p = app.db.prisma;
+    const doc = (await p.document.findFirst({ orderBy: { id: "asc" } }))!;
+    const when = at("2030-01-01T10:00:00.000Z");
+    const win = [at("2030-01-01T00:00:00.000Z"), at("2030-01-02T00:00:00.000Z")] as const;
+    let commit!: () => void;
+    const gate = new Promise<void>((r) => (commit = r));
+    let created!: () => void;
+    const inside = new Promise<void>((r) => (created = r));
+    const tx = p.$transaction(async (t) => {
+      await t.comment.create({ data: { documentId: doc.id, stateCode: "IND", kind: "general", text: "in an open transaction", createdAt: when, updatedAt: when, platform: "console", userId: "t" } });
+      created();
+      await gate;
+    });
+    await inside;
+    let counted: { n: number }[] | undefined;
+    const counting = app.repos.digestReads.commentCounts(...win).then((r) => (counted = r));
+    await new Promise((r) => setTimeout(r, 150));
+    // Uncommitted: not counted (on SQLite the read waits for the transaction; on PostgreSQL it does not see it).
+    expect(counted === undefined || counted.length === 0).toBe(true);
+    commit();
+    await tx;
+    await counting;
+    const after = await app.repos.digestReads.commentCounts(...win);
+    expect(after.map((c) => c.n)).toEqual([1]);
+    expect(counted!.reduce((n, c) => n + c.n, 0)).toBeLessThanOrEqual(1);
+  });
+
   it("GIVEN a read the database refuses THEN it fails as a StorageError", async () => {
     await expect(rawReader(app.db).rows(`SELECT "nope" FROM "NoSuchTable" WHERE 1 = ?`, 1)).rejects.toBeInstanceOf(StorageError);
   });
