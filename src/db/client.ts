@@ -14,7 +14,7 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type Provider = "sqlite" | "postgresql";
 export type Database = {
   prisma: Db; provider: Provider; url: string; close: () => Promise<void>;
-  /** SQLite: a plain SELECT on the reader thread without Prisma's row mapping (src/db/raw-reads.ts); failures are StorageErrors. */
+  /** SQLite: a plain SELECT without Prisma's row mapping, on the reader thread (or, `bulk`, the writer's between transactions; src/db/raw-reads.ts); failures are StorageErrors. */
   rows?: (sql: string, args: unknown[], bulk?: boolean) => Promise<Record<string, unknown>[]>;
 };
 

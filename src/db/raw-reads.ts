@@ -2,8 +2,8 @@
  * Reads written as SQL for the digest's largest result sets (issue 15): a year's window returns thousands of
  * positions and comments, and Prisma's per-row mapping of a findMany cost more than the database's own work.
  * The SQL is the same on SQLite and PostgreSQL but for placeholders and how a DateTime is stored. On SQLite
- * it runs on the reader thread straight through better-sqlite3 (Database.rows); on PostgreSQL through
- * Prisma's $queryRawUnsafe.
+ * it runs straight through better-sqlite3 (Database.rows) on the reader thread, or with `bulk` on the
+ * writer's connection between transactions; on PostgreSQL through Prisma's $queryRawUnsafe.
  */
 import type { Database } from "./client.ts";
 import type { PositionRow } from "../domain/types.ts";
