@@ -10,6 +10,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["**/node_modules/**", ...(pgPass ? ["test/**/*.sqlite.test.ts"] : ["test/**/*.pg.test.ts"])],
     globalSetup: ["test/helpers/global-setup.ts"],
+    setupFiles: ["test/helpers/verify-plans.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each test gets its own database copy; two workers suit the 2-core machines.
