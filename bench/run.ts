@@ -12,6 +12,7 @@
  *  5. Two Slack-mode processes on one PostgreSQL database at 200 commands/s, after 3 s of warm-up at 100/s.
  *  6. kill -9 during a burst of 1,000 Slack commands: every acked command answered and stored once (bench/kill.ts).
  *  7. Issue 15's targets, each printed pass / MISSED / not measured.
+ *  Before all: a CPU reference figure (bench/calibrate.ts), since the machine's model name does not say its speed.
  * Progress and readable figures go to stderr; the last line on stdout is one JSON object.
  *
  *   --quick                  small sizes (about a minute): what test/bench/bench.test.ts runs
@@ -45,6 +46,7 @@ import { copySqlite, dropTemplates, err, freshDb, pgServer, seededDb, SEED_NOW, 
 import { ratioSummary, slackFigures, toRun, type Run, type SlackFigures } from "./slack-runs.ts";
 import { digestYear, type DigestFigures } from "./digest.ts";
 import { killBurst, type KillFigures } from "./kill.ts";
+import { cpuReferenceMs } from "./calibrate.ts";
 import { printTargets, targets } from "./targets.ts";
 import { loadForum } from "../src/forum/load.ts";
 const CICA = loadForum("data/cica.yaml");
@@ -181,10 +183,11 @@ const perProvider = <T>(providers: Provider[], f: (p: Provider) => T | null | un
 async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const loadStart = loadavg()[0]!;
+  const cpuRef = cpuReferenceMs(QUICK ? 1 : 3);
   const dir = mkdtempSync(join(tmpdir(), "dd-bench-"));
   const pgUrl = await pgServer();
   const providers: Provider[] = pgUrl ? ["sqlite", "postgresql"] : ["sqlite"];
-  err(`machine: ${machine}; load average ${round(loadStart, 2)}; ${QUICK ? "QUICK mode (small sizes); " : ""}rates ${RATES.join(", ")}/s; databases: ${providers.join(", ")}; bot process: ${BOT.label}`);
+  err(`machine: ${machine}; CPU reference workload ${cpuRef ?? "?"} ms (bench/calibrate.ts; lower is faster); load average ${round(loadStart, 2)}; ${QUICK ? "QUICK mode (small sizes); " : ""}rates ${RATES.join(", ")}/s; databases: ${providers.join(", ")}; bot process: ${BOT.label}`);
   if (staleBuild()) err("WARNING: src/ has changed since the last `npm run build`: the bot process runs the older build.");
   const driver = await startDriver(SECRET);
   const runs: Run[] = [];
@@ -259,6 +262,7 @@ async function main() {
     bot_process: BOT.label,
     quick: QUICK,
     machine,
+    cpu_ref_ms: cpuRef,
     load_average: [round(loadStart, 2), round(loadavg()[0]!, 2)],
   };
   const verdicts = targets({ ...out, ack_ratio_median: out.ack_ratio_median, reply_p99_50_ms: out.reply_p99_50_ms }, providers);

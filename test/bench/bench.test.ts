@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
  */
 const ALWAYS = [
   "floor_ack_p99_ms", "digest_year_ms", "digest_day_ms", "digest_4x_ms", "digest_4x_ratio", "lookup_p99_ms", "object_new_share",
-  "rss_idle_mb", "rss_idle_console_mb", "rss_idle_slack_mb", "cold_start_ms", "cold_start_console_ms", "cold_start_slack_ms", "kill9_lost", "rss_peak_bench_mb",
+  "rss_idle_mb", "rss_idle_console_mb", "rss_idle_slack_mb", "cold_start_ms", "cold_start_console_ms", "cold_start_slack_ms", "kill9_lost", "rss_peak_bench_mb", "cpu_ref_ms",
 ] as const;
 const PG_ONLY = ["pg2_200_ack_p99_ms", "pg2_200_reply_p99_ms", "pg2_200_throughput_per_s", "digest_year_pg_ms", "digest_4x_pg_ms"] as const;
 const PER_DB = ["ack_ratio_median", "ack_ratio_worst", "ack_p99_50_ms", "reply_p99_50_ms", "floor_ack_p99_rounds_ms", "ours_ack_p99_rounds_ms", "writes", "kill9"] as const;
