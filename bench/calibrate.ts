@@ -1,11 +1,12 @@
 /**
  * A CPU reference figure, so that runs on different machines can be compared. Two virtual machines that both
- * report "2 × AMD EPYC" measured a 2.4× difference in cold start and the digest on the same commit; the model
+ * report "2 × AMD EPYC" measured a 2.3× difference in cold start and the digest on the same commit; the model
  * name does not say how fast a core is. The workload is fixed plain JavaScript of the kinds the bot spends its
  * time on (objects, strings, JSON, sorting, Map lookups), run in a fresh `node` process so the bench's heap
  * and JIT state do not count. Median of 3, in ms: lower is faster.
  */
 import { spawnSync } from "node:child_process";
+import { median } from "./stats.ts";
 
 const WORKLOAD = `
 const t0 = process.hrtime.bigint();
@@ -33,6 +34,5 @@ export function cpuReferenceMs(runs = 3): number | null {
     if (r.status !== 0 || !Number.isFinite(ms)) return null;
     times.push(ms);
   }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)]!);
+  return Math.round(median(times));
 }

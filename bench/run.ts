@@ -38,7 +38,7 @@ import { translator } from "../src/i18n/index.ts";
 import { silentLogger } from "../src/log.ts";
 import type { Actor } from "../src/domain/types.ts";
 import { openLoop, type LoadResult, type Sample } from "./load.ts";
-import { now, percentile, round, timeEach } from "./stats.ts";
+import { median, now, percentile, round, timeEach } from "./stats.ts";
 import { commandFor, takeBase } from "./commands.ts";
 import { startDriver, type Driver } from "./driver-client.ts";
 import { BOT, consoleStart, idle, rssMb, slackProcess, staleBuild } from "./procs.ts";
@@ -140,9 +140,8 @@ async function startUp(dir: string, driver: Driver) {
       await bot.stop();
     }
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
   err(`bot process (${BOT.label}): cold start to the first console answer ${consoleCold.map((c) => round(c, 0)).join(", ")} ms, to the first Slack ack ${slackCold.map((c) => round(c, 0)).join(", ")} ms; idle RSS console ${round(consoleRss ?? NaN, 0)} MB, Slack mode ${round(slackRss ?? NaN, 0)} MB`);
-  return { cold_start_console_ms: round(med(consoleCold), 0), cold_start_slack_ms: round(med(slackCold), 0), rss_idle_console_mb: round(consoleRss ?? NaN, 0), rss_idle_slack_mb: round(slackRss ?? NaN, 0) };
+  return { cold_start_console_ms: round(median(consoleCold), 0), cold_start_slack_ms: round(median(slackCold), 0), rss_idle_console_mb: round(consoleRss ?? NaN, 0), rss_idle_slack_mb: round(slackRss ?? NaN, 0) };
 }
 
 /** Two Slack-mode bot processes on one PostgreSQL database, 200 commands/s round-robin. */

@@ -10,7 +10,7 @@ import type { Driver } from "./driver-client.ts";
 import { DRAIN_MS, type LoadResult, type Sample } from "./load.ts";
 import { takeBase } from "./commands.ts";
 import { floorProcess, slackProcess } from "./procs.ts";
-import { percentile, round } from "./stats.ts";
+import { median, percentile, round } from "./stats.ts";
 import { copySqlite, err, seededDb, SEED_NOW, TZ } from "./dbs.ts";
 
 export type Run = { db: Provider; adapter: "console" | "slack"; rate_per_s: number; ack_p50_ms: number | null; ack_p95_ms: number | null; ack_p99_ms: number | null; reply_p50_ms: number | null; reply_p95_ms: number | null; reply_p99_ms: number | null; throughput_per_s: number | null; failed: number; n: number };
@@ -46,12 +46,6 @@ export function countWrites(samples: Sample[], into: WriteCounts) {
 
 export type SlackFigures = { runs: Run[]; ratios: number[]; floors: number[]; ours: number[]; ackP99: number | null; replyP99: number | null; writes: WriteCounts };
 
-/** The median; of an even count, the mean of the two middle values (not the lower one, which would flatter). */
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = (s.length - 1) / 2;
-  return (s[Math.floor(m)]! + s[Math.ceil(m)]!) / 2;
-};
 export const ratioSummary = (f: SlackFigures) => ({ median: round(median(f.ratios), 2), worst: round(Math.max(...f.ratios), 2) });
 
 export async function slackFigures(o: { provider: Provider; pgUrl?: string; dir: string; driver: Driver; secret: string; rates: number[]; stepSeconds: (rate: number) => number; rounds: number; roundSeconds: number }): Promise<SlackFigures> {
